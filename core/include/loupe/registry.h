@@ -1,0 +1,56 @@
+// The set of plugins a pipeline can be built from. A registry must outlive
+// the pipelines built from it: it keeps loaded libraries open.
+#ifndef LOUPE_REGISTRY_H_
+#define LOUPE_REGISTRY_H_
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "loupe/plugin.h"
+
+namespace loupe {
+
+class LoadedLibrary;
+
+class PluginRegistry {
+ public:
+  PluginRegistry();
+  PluginRegistry(const PluginRegistry&) = delete;
+  PluginRegistry& operator=(const PluginRegistry&) = delete;
+  ~PluginRegistry();
+
+  // Adds a plugin. Fails if its spec is invalid (see ValidateSpec) or a
+  // plugin with the same id is registered already.
+  absl::Status Register(PluginRegistration registration);
+
+  // Loads a third-party plugin from the shared library at `path` and
+  // registers it. Each failure has its own message, naming `path`: the
+  // library cannot be opened, it has no `loupe_plugin_entry`, its ABI
+  // version is not supported, or its spec is invalid. The library stays
+  // loaded for the registry's lifetime.
+  absl::Status LoadLibrary(const std::string& path);
+
+  // nullptr when no plugin has this id.
+  const PluginRegistration* Find(absl::string_view id) const;
+
+  // All plugins, in registration order.
+  std::vector<const PluginRegistration*> List() const;
+
+ private:
+  // Declared first so that it is destroyed last.
+  std::vector<std::unique_ptr<LoadedLibrary>> libraries_;
+  // A deque keeps the pointers Find() hands out valid as plugins are added.
+  std::deque<PluginRegistration> plugins_;
+};
+
+// Checks a spec: id matches [a-z][a-z0-9_]*, version is non-empty, kind is
+// set, and every name in requires/assigns is a known Document field.
+absl::Status ValidateSpec(const v1::PluginSpec& spec);
+
+}  // namespace loupe
+
+#endif  // LOUPE_REGISTRY_H_

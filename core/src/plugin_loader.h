@@ -1,0 +1,48 @@
+// Loading third-party plugins from shared libraries (see plugin_abi.h).
+#ifndef LOUPE_CORE_SRC_PLUGIN_LOADER_H_
+#define LOUPE_CORE_SRC_PLUGIN_LOADER_H_
+
+#include <memory>
+#include <string>
+
+#include "absl/status/statusor.h"
+#include "loupe/plugin.h"
+#include "loupe/plugin_abi.h"
+
+namespace loupe {
+
+// The ABI versions this loader accepts.
+inline constexpr uint32_t kMinSupportedAbiVersion = 1;
+inline constexpr uint32_t kMaxSupportedAbiVersion = LOUPE_PLUGIN_ABI_VERSION;
+
+// An open plugin library. Closing it (destruction) unloads the code, so it
+// must outlive every plugin instance created from it.
+class LoadedLibrary {
+ public:
+  // Opens `path` and checks its entry point and ABI version; errors are
+  // FailedPrecondition (cannot open), NotFound (no entry point),
+  // Unimplemented (wrong ABI version) or InvalidArgument (bad spec), each
+  // with a message naming `path`.
+  static absl::StatusOr<std::unique_ptr<LoadedLibrary>> Open(
+      const std::string& path);
+
+  LoadedLibrary(const LoadedLibrary&) = delete;
+  LoadedLibrary& operator=(const LoadedLibrary&) = delete;
+  ~LoadedLibrary();
+
+  // The registration of the library's plugin; its factory creates instances
+  // that call into the library.
+  absl::StatusOr<PluginRegistration> MakeRegistration() const;
+
+ private:
+  LoadedLibrary(std::string path, void* handle, const LoupePluginApi* api)
+      : path_(std::move(path)), handle_(handle), api_(api) {}
+
+  std::string path_;
+  void* handle_;
+  const LoupePluginApi* api_;
+};
+
+}  // namespace loupe
+
+#endif  // LOUPE_CORE_SRC_PLUGIN_LOADER_H_

@@ -1,0 +1,181 @@
+#include "utf8.h"
+
+#include <cstring>
+
+namespace loupe {
+namespace {
+
+// Length of the well-formed sequence starting at text[pos], or 0.
+size_t WellFormedLength(absl::string_view text, size_t pos) {
+  const auto byte = [&](size_t i) {
+    return static_cast<unsigned char>(text[i]);
+  };
+  const unsigned char b0 = byte(pos);
+  if (b0 < 0x80) return 1;
+  const size_t left = text.size() - pos;
+  // Per Unicode Table 3-7: the allowed range of the second byte depends on
+  // the first; later bytes are always 80..BF.
+  unsigned char lo = 0x80, hi = 0xBF;
+  size_t length;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    length = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    length = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;  // no surrogates
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    length = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;  // <= U+10FFFF
+  } else {
+    return 0;
+  }
+  if (left < length) return 0;
+  if (byte(pos + 1) < lo || byte(pos + 1) > hi) return 0;
+  for (size_t i = 2; i < length; ++i) {
+    if ((byte(pos + i) & 0xC0) != 0x80) return 0;
+  }
+  return length;
+}
+
+// Length of the maximal subpart of an ill-formed sequence at text[pos]:
+// the longest prefix of a well-formed sequence (at least one byte).
+size_t MaximalSubpart(absl::string_view text, size_t pos) {
+  const auto byte = [&](size_t i) {
+    return static_cast<unsigned char>(text[i]);
+  };
+  const unsigned char b0 = byte(pos);
+  unsigned char lo = 0x80, hi = 0xBF;
+  size_t length;
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    length = 2;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    length = 3;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    length = 4;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 1;
+  }
+  size_t n = 1;
+  while (n < length && pos + n < text.size()) {
+    const unsigned char b = byte(pos + n);
+    const bool ok = n == 1 ? (b >= lo && b <= hi) : (b & 0xC0) == 0x80;
+    if (!ok) break;
+    ++n;
+  }
+  return n;
+}
+
+}  // namespace
+
+std::optional<size_t> FindInvalidUtf8(absl::string_view text) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    // Fast path over ASCII, 8 bytes at a time.
+    while (pos + 8 <= text.size()) {
+      uint64_t word;
+      std::memcpy(&word, text.data() + pos, 8);
+      if (word & 0x8080808080808080ULL) break;
+      pos += 8;
+    }
+    if (pos >= text.size()) break;
+    const size_t length = WellFormedLength(text, pos);
+    if (length == 0) return pos;
+    pos += length;
+  }
+  return std::nullopt;
+}
+
+std::optional<size_t> FindNul(absl::string_view text) {
+  const void* nul = std::memchr(text.data(), '\0', text.size());
+  if (nul == nullptr) return std::nullopt;
+  return static_cast<const char*>(nul) - text.data();
+}
+
+std::string RepairUtf8(absl::string_view text, std::vector<size_t>* repaired) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t length = text[pos] == '\0' ? 0 : WellFormedLength(text, pos);
+    if (length > 0) {
+      out.append(text.data() + pos, length);
+      pos += length;
+      continue;
+    }
+    repaired->push_back(pos);
+    out.append(kReplacementCharacter.data(), kReplacementCharacter.size());
+    pos += text[pos] == '\0' ? 1 : MaximalSubpart(text, pos);
+  }
+  return out;
+}
+
+char32_t DecodeUtf8(absl::string_view text, size_t* pos) {
+  const auto byte = [&](size_t i) {
+    return static_cast<unsigned char>(text[i]);
+  };
+  const unsigned char b0 = byte(*pos);
+  if (b0 < 0x80) {
+    ++*pos;
+    return b0;
+  }
+  size_t length = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 2;
+  if (*pos + length > text.size()) length = text.size() - *pos;
+  char32_t c = b0 & (0x7F >> length);
+  for (size_t i = 1; i < length; ++i) c = (c << 6) | (byte(*pos + i) & 0x3F);
+  *pos += length;
+  return c;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+namespace {
+// UTF-16 units contributed by text[begin, end): one per lead byte, plus one
+// more per four-byte lead (a surrogate pair).
+uint32_t Utf16Units(absl::string_view text, size_t begin, size_t end) {
+  uint32_t units = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const unsigned char b = static_cast<unsigned char>(text[i]);
+    units += ((b & 0xC0) != 0x80) + (b >= 0xF0);
+  }
+  return units;
+}
+}  // namespace
+
+Utf16Index::Utf16Index(absl::string_view text) : text_(text) {
+  checkpoints_.reserve(text.size() / kStride + 1);
+  uint32_t units = 0;
+  checkpoints_.push_back(0);
+  for (size_t begin = 0; begin + kStride <= text.size(); begin += kStride) {
+    units += Utf16Units(text, begin, begin + kStride);
+    checkpoints_.push_back(units);
+  }
+}
+
+uint32_t Utf16Index::Utf16Offset(size_t byte_offset) const {
+  const size_t checkpoint = byte_offset / kStride;
+  return checkpoints_[checkpoint] +
+         Utf16Units(text_, checkpoint * kStride, byte_offset);
+}
+
+}  // namespace loupe

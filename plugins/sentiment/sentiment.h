@@ -1,0 +1,23 @@
+// The built-in "sentiment" plugin.
+#ifndef LOUPE_PLUGINS_SENTIMENT_SENTIMENT_H_
+#define LOUPE_PLUGINS_SENTIMENT_SENTIMENT_H_
+
+#include <memory>
+
+#include "absl/status/statusor.h"
+#include "loupe/plugin.h"
+#include "plugins/sentiment/sentiment_options.pb.h"
+
+namespace loupe {
+
+class SentimentPlugin : public Plugin {
+ public:
+  using Options = plugins::SentimentOptions;
+  static v1::PluginSpec Spec();
+  static absl::StatusOr<std::unique_ptr<Plugin>> Create(const Options& options);
+  absl::Status Process(const v1::Document& doc, v1::Annotations* out) override;
+};
+
+}  // namespace loupe
+
+#endif  // LOUPE_PLUGINS_SENTIMENT_SENTIMENT_H_
