@@ -96,7 +96,8 @@ std::optional<size_t> FindNul(absl::string_view text) {
   return static_cast<const char*>(nul) - text.data();
 }
 
-std::string RepairUtf8(absl::string_view text, std::vector<size_t>* repaired) {
+std::string RepairUtf8(absl::string_view text,
+                       std::vector<Utf8Repair>* repairs) {
   std::string out;
   out.reserve(text.size());
   size_t pos = 0;
@@ -107,9 +108,10 @@ std::string RepairUtf8(absl::string_view text, std::vector<size_t>* repaired) {
       pos += length;
       continue;
     }
-    repaired->push_back(pos);
+    const size_t bad = text[pos] == '\0' ? 1 : MaximalSubpart(text, pos);
+    repairs->push_back(Utf8Repair{pos, bad, out.size()});
     out.append(kReplacementCharacter.data(), kReplacementCharacter.size());
-    pos += text[pos] == '\0' ? 1 : MaximalSubpart(text, pos);
+    pos += bad;
   }
   return out;
 }

@@ -24,10 +24,16 @@ std::optional<size_t> FindInvalidUtf8(absl::string_view text);
 // never occurs in text files: it marks binary input.
 std::optional<size_t> FindNul(absl::string_view text);
 
+struct Utf8Repair {
+  size_t input_offset;   // where the replaced bytes were in the input
+  size_t input_length;   // how many bytes were replaced
+  size_t output_offset;  // where the U+FFFD is in the repaired text
+};
+
 // Returns `text` with each ill-formed subsequence (per the Unicode
-// "maximal subpart" practice) and each NUL byte replaced by U+FFFD. The byte
-// offset in `text` of each replaced stretch is appended to `repaired`.
-std::string RepairUtf8(absl::string_view text, std::vector<size_t>* repaired);
+// "maximal subpart" practice) and each NUL byte replaced by U+FFFD, and
+// appends one Utf8Repair per replacement to `repairs`.
+std::string RepairUtf8(absl::string_view text, std::vector<Utf8Repair>* repairs);
 
 // Decodes the code point at `*pos` of valid UTF-8 `text` and advances `*pos`
 // past it. Requires *pos < text.size().
