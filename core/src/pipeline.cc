@@ -65,22 +65,23 @@ std::optional<std::string> SpanProblem(const v1::TextSpan& span,
 // Merges `from` into `to`, keeping items whose span is sound and stamping
 // their run id; each dropped item becomes a WARNING.
 template <typename T>
-void MergeSpans(const google::protobuf::RepeatedPtrField<T>& from,
+void MergeSpans(google::protobuf::RepeatedPtrField<T>* from,
                 absl::string_view what, absl::string_view plugin,
                 uint32_t run_id, v1::Document* doc,
                 google::protobuf::RepeatedPtrField<T>* to) {
-  for (const T& item : from) {
+  to->Reserve(to->size() + from->size());
+  for (T& item : *from) {
     if (std::optional<std::string> problem = SpanProblem(item.span(), doc->text())) {
       AddDiagnostic(v1::Diagnostic::WARNING, plugin,
                     absl::StrCat("dropped ", what, ": ", *problem), run_id, doc);
       continue;
     }
     T* added = to->Add();
-    *added = item;
+    added->Swap(&item);
     if constexpr (std::is_same_v<T, v1::Entity> || std::is_same_v<T, v1::Number>) {
       added->set_text(doc->text().substr(
-          item.span().byte_begin(),
-          item.span().byte_end() - item.span().byte_begin()));
+          added->span().byte_begin(),
+          added->span().byte_end() - added->span().byte_begin()));
     }
     if constexpr (!std::is_same_v<T, v1::Token>) added->set_run_id(run_id);
   }
@@ -197,19 +198,19 @@ absl::Status Pipeline::Annotate(v1::Document* doc) {
       return false;
     };
     if (allowed(kFieldTokens, out.tokens_size() > 0)) {
-      MergeSpans(out.tokens(), "token", plugin, run_id, doc,
+      MergeSpans(out.mutable_tokens(), "token", plugin, run_id, doc,
                  doc->mutable_tokens());
     }
     if (allowed(kFieldSentences, out.sentences_size() > 0)) {
-      MergeSpans(out.sentences(), "sentence", plugin, run_id, doc,
+      MergeSpans(out.mutable_sentences(), "sentence", plugin, run_id, doc,
                  doc->mutable_sentences());
     }
     if (allowed(kFieldEntities, out.entities_size() > 0)) {
-      MergeSpans(out.entities(), "entity", plugin, run_id, doc,
+      MergeSpans(out.mutable_entities(), "entity", plugin, run_id, doc,
                  doc->mutable_entities());
     }
     if (allowed(kFieldNumbers, out.numbers_size() > 0)) {
-      MergeSpans(out.numbers(), "number", plugin, run_id, doc,
+      MergeSpans(out.mutable_numbers(), "number", plugin, run_id, doc,
                  doc->mutable_numbers());
     }
     if (allowed(kFieldSentiment, out.has_sentiment())) {
