@@ -77,6 +77,17 @@ absl::Status PluginRegistry::Register(PluginRegistration registration) {
   return absl::OkStatus();
 }
 
+#ifdef __EMSCRIPTEN__
+// The WebAssembly build has no dynamic loader: plugin_loader.cc is not
+// compiled in and `libraries_` stays empty, but its type still needs a
+// destructor.
+LoadedLibrary::~LoadedLibrary() = default;
+
+absl::Status PluginRegistry::LoadLibrary(const std::string& path) {
+  return absl::UnimplementedError(
+      "loading plugin libraries is not supported in this build");
+}
+#else
 absl::Status PluginRegistry::LoadLibrary(const std::string& path) {
   absl::StatusOr<std::unique_ptr<LoadedLibrary>> library =
       LoadedLibrary::Open(path);
@@ -90,6 +101,7 @@ absl::Status PluginRegistry::LoadLibrary(const std::string& path) {
   libraries_.push_back(*std::move(library));
   return absl::OkStatus();
 }
+#endif  // __EMSCRIPTEN__
 
 const PluginRegistration* PluginRegistry::Find(absl::string_view id) const {
   for (const PluginRegistration& plugin : plugins_) {
