@@ -1,0 +1,1342 @@
+#include "plugins/numbers/number_scanner.h"
+
+#include <cmath>
+#include <cstdlib>
+#include <string>
+
+#include "absl/strings/str_cat.h"
+#include "plugins/numbers/number_lexicon.h"
+#include "plugins/numbers/number_tokens.h"
+
+namespace loupe {
+namespace numbers_internal {
+namespace {
+
+using Kind = v1::Number::Kind;
+
+// Longest digit run read as a number; longer runs are identifiers or noise.
+constexpr int kMaxDigits = 30;
+// How far back (in tokens) context rules look. The token window keeps more.
+constexpr size_t kLookBack = 24;
+
+// A numeral: digits ("1,500.5") or number words ("twenty-one", "a dozen"),
+// with its scale word if it has one.
+struct Numeral {
+  size_t b = 0, e = 0;  // tokens [b, e)
+  double value = 0;
+  bool is_word = false;
+  bool grouped = false;   // digit groups: "1,500", "4 118 122"
+  bool decimal = false;
+  bool scaled = false;    // carries a scale: "1.5 million", "$600B"
+  double scale = 1;
+  bool abbreviated_scale = false;  // "bn", "TN", "mln"
+  bool ordinal = false;
+  bool fraction = false;
+  int int_digits = 0;     // digits before any decimal point
+};
+
+// One number expression being built.
+struct Item {
+  size_t b = 0, e = 0;  // tokens [b, e)
+  Kind kind = v1::Number::KIND_UNSPECIFIED;
+  double value = 0;
+  std::string unit;
+  std::string timex;
+  std::string qualifier;
+  bool marked = false;  // has a currency, percent, time or other unit marker
+  bool currency_prefix = false;
+  bool vague = false;
+  bool is_range = false;
+  double low = 0, high = 0;
+  Numeral num;
+};
+
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+
+std::string FormatNumber(double v) { return absl::StrCat(v); }
+
+class Scanner {
+ public:
+  Scanner(absl::string_view text,
+          google::protobuf::RepeatedPtrField<v1::Number>* out)
+      : text_(text), win_(text), out_(out) {}
+
+  void Run() {
+    size_t i = 0;
+    while (T(i).kind != TokKind::kEnd) {
+      win_.Forget(i > 2 * kLookBack ? i - 2 * kLookBack : 0);
+      Item item;
+      size_t next = i + 1;
+      if (TryAt(i, &item, &next)) {
+        Emit(item);
+        i = item.e;
+      } else {
+        i = std::max(next, i + 1);
+      }
+    }
+  }
+
+ private:
+  // ---- token access -------------------------------------------------------
+  Tok T(size_t i) { return win_.At(i); }
+  absl::string_view S(const Tok& t) {
+    return text_.substr(t.begin, t.end - t.begin);
+  }
+  bool IsWord(size_t i) { return T(i).kind == TokKind::kWord; }
+  bool IsDigits(size_t i) { return T(i).kind == TokKind::kDigits; }
+  bool IsSym(size_t i, char32_t c) {
+    const Tok t = T(i);
+    return t.kind == TokKind::kSymbol && t.symbol == c;
+  }
+  bool IsDash(size_t i) {
+    const Tok t = T(i);
+    return t.kind == TokKind::kSymbol &&
+           (t.symbol == '-' || t.symbol == 0x2013 || t.symbol == 0x2014 ||
+            t.symbol == 0x2010 || t.symbol == 0x2011);
+  }
+  // Token i follows token i - 1 with nothing in between.
+  bool Glued(size_t i) { return i > 0 && !T(i).space_before; }
+  // Token i follows token i - 1 after spaces on the same line, or glued.
+  bool SameLine(size_t i) { return !T(i).newline_before; }
+  bool Spaced(size_t i) { return T(i).space_before && !T(i).newline_before; }
+
+  std::string Lower(size_t i) {
+    const Tok t = T(i);
+    std::string s(S(t));
+    for (char& c : s) {
+      if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+    }
+    return s;
+  }
+  const WordInfo* Info(size_t i) {
+    const Tok t = T(i);
+    if (t.kind != TokKind::kWord || t.end - t.begin > 24) return nullptr;
+    char buf[24];
+    const size_t n = t.end - t.begin;
+    for (size_t k = 0; k < n; ++k) {
+      const char c = text_[t.begin + k];
+      buf[k] = IsUpper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return LookupWord(absl::string_view(buf, n));
+  }
+  bool Has(size_t i, uint32_t flag) {
+    const WordInfo* info = Info(i);
+    return info != nullptr && (info->flags & flag) != 0;
+  }
+  bool WordIs(size_t i, absl::string_view lower) {
+    const Tok t = T(i);
+    if (t.kind != TokKind::kWord || t.end - t.begin != lower.size()) {
+      return false;
+    }
+    for (size_t k = 0; k < lower.size(); ++k) {
+      char c = text_[t.begin + k];
+      if (IsUpper(c)) c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower[k]) return false;
+    }
+    return true;
+  }
+  bool Capitalized(size_t i) {
+    const Tok t = T(i);
+    return t.kind == TokKind::kWord && IsUpper(text_[t.begin]);
+  }
+  bool HasUpper(size_t i) {
+    const Tok t = T(i);
+    if (t.kind != TokKind::kWord) return false;
+    for (uint32_t k = t.begin; k < t.end; ++k) {
+      if (IsUpper(text_[k])) return true;
+    }
+    return false;
+  }
+  bool AllUpper(size_t i) {
+    const Tok t = T(i);
+    if (t.kind != TokKind::kWord) return false;
+    for (uint32_t k = t.begin; k < t.end; ++k) {
+      if (!IsUpper(text_[k])) return false;
+    }
+    return true;
+  }
+  // Token i ends a sentence or clause for context look-back.
+  bool Boundary(size_t i) {
+    const Tok t = T(i);
+    if (t.kind == TokKind::kEnd) return true;
+    if (t.kind != TokKind::kSymbol) return false;
+    if (t.symbol == '.' && !T(i + 1).space_before &&
+        T(i + 1).kind != TokKind::kEnd) {
+      return false;  // "4.5", "U.S."
+    }
+    return t.symbol == '.' || t.symbol == '!' || t.symbol == '?' ||
+           t.symbol == ';' || t.symbol == 0x3002;
+  }
+
+  // ---- dispatch -----------------------------------------------------------
+  bool TryAt(size_t i, Item* item, size_t* next) {
+    const Tok t = T(i);
+    switch (t.kind) {
+      case TokKind::kDigits:
+        if (RejectLeft(i)) {
+          *next = SkipChain(i);
+          return false;
+        }
+        if (ParseIsoDate(i, item) || ParseDayMonth(i, item)) return true;
+        return ParseFull(i, item, next);
+      case TokKind::kWord: {
+        const WordInfo* info = Info(i);
+        if (info == nullptr) return false;
+        if ((info->flags & kMonthWord) && Capitalized(i)) {
+          if (ParseMonthDate(i, item)) return true;
+        }
+        if (info->flags & kVagueWord) return ParseVague(i, item);
+        if (info->flags & (kUnitWord | kTensWord | kOrdinalWord |
+                           kMultiplierWord | kFractionWord | kIsoCode |
+                           kDollarPrefix)) {
+          return ParseFull(i, item, next);
+        }
+        if (WordIs(i, "a") || WordIs(i, "an")) return ParseFull(i, item, next);
+        return false;
+      }
+      case TokKind::kSymbol:
+        if (CurrencyOfSymbol(t.symbol) != nullptr || t.symbol == '+' ||
+            t.symbol == 0x2212 || t.symbol == '-') {
+          return ParseFull(i, item, next);
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  // Digits glued to a name ("H100", "GPT-4", "a16z", "COVID-19") or to the
+  // tail of a version or time ("1.2.3", "10:30").
+  bool RejectLeft(size_t i) {
+    if (!Glued(i)) return false;
+    const Tok prev = T(i - 1);
+    if (prev.kind == TokKind::kWord || prev.kind == TokKind::kOther) {
+      return true;
+    }
+    if (prev.kind == TokKind::kDigits) return true;
+    if (prev.kind != TokKind::kSymbol || !Glued(i - 1)) return false;
+    const Tok before = T(i - 2);
+    if (before.kind == TokKind::kDigits) {
+      return prev.symbol == '.' || prev.symbol == ':' || prev.symbol == '/' ||
+             prev.symbol == ',';
+    }
+    if (before.kind == TokKind::kWord) {
+      if (IsDash(i - 1)) {
+        // "mid-2024", "pre-2020": a prefix, not a name.
+        for (absl::string_view w : {"mid", "pre", "post", "early", "late",
+                                    "end", "start", "year", "fiscal"}) {
+          if (WordIs(i - 2, w)) return false;
+        }
+      }
+      return prev.symbol == '-' || prev.symbol == '.' || prev.symbol == '_' ||
+             prev.symbol == '/' || prev.symbol == ':' || IsDash(i - 1);
+    }
+    return prev.symbol == '#' || prev.symbol == '@' || prev.symbol == '_';
+  }
+
+  // The end of a glued run of digits, letters and joiners starting at i.
+  size_t SkipChain(size_t i) {
+    size_t j = i + 1;
+    for (int guard = 0; guard < 64; ++guard) {
+      const Tok t = T(j);
+      if (t.space_before || t.kind == TokKind::kEnd) break;
+      if (t.kind == TokKind::kDigits || t.kind == TokKind::kWord) {
+        ++j;
+      } else if (t.kind == TokKind::kSymbol &&
+                 (t.symbol == '.' || t.symbol == '-' || t.symbol == ':' ||
+                  t.symbol == '/' || t.symbol == '_' || t.symbol == ',') &&
+                 !T(j + 1).space_before &&
+                 (IsDigits(j + 1) || IsWord(j + 1))) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    return j;
+  }
+
+  // ---- numerals -----------------------------------------------------------
+  bool ParseDigits(size_t i, Numeral* n, size_t* next) {
+    n->b = i;
+    size_t j = i;
+    std::string digits(S(T(i)));
+    const size_t first_len = digits.size();
+    // Thousands groups: exactly three digits after each separator.
+    if (first_len <= 3) {
+      while (IsSym(j + 1, ',') && Glued(j + 1) && IsDigits(j + 2) &&
+             Glued(j + 2) && S(T(j + 2)).size() == 3) {
+        absl::StrAppend(&digits, S(T(j + 2)));
+        j += 2;
+        n->grouped = true;
+      }
+      if (!n->grouped) {
+        while (IsDigits(j + 1) && T(j + 1).thin_space_before &&
+               S(T(j + 1)).size() == 3 && !IsSym(j + 2, '.') &&
+               !(IsSym(j + 2, ',') && Glued(j + 2))) {
+          absl::StrAppend(&digits, S(T(j + 1)));
+          ++j;
+          n->grouped = true;
+        }
+      }
+    }
+    n->int_digits = static_cast<int>(digits.size());
+    if (IsSym(j + 1, '.') && Glued(j + 1) && IsDigits(j + 2) && Glued(j + 2)) {
+      // A second point makes it a version or address: "1.2.3".
+      if (IsSym(j + 3, '.') && Glued(j + 3) && IsDigits(j + 4) &&
+          Glued(j + 4)) {
+        *next = SkipChain(i);
+        return false;
+      }
+      digits.push_back('.');
+      absl::StrAppend(&digits, S(T(j + 2)));
+      j += 2;
+      n->decimal = true;
+    }
+    if (n->int_digits > kMaxDigits) {
+      *next = j + 1;
+      return false;
+    }
+    // Times, ratios, slashed dates and phone numbers: "10:30", "1/2",
+    // "555-123-4567".
+    if (Glued(j + 1) && Glued(j + 2) && IsDigits(j + 2) &&
+        (IsSym(j + 1, ':') || IsSym(j + 1, '/'))) {
+      *next = SkipChain(i);
+      return false;
+    }
+    if (IsSym(j + 1, '-') && Glued(j + 1) && IsDigits(j + 2) && Glued(j + 2) &&
+        IsSym(j + 3, '-') && Glued(j + 3) && IsDigits(j + 4) && Glued(j + 4)) {
+      *next = SkipChain(i);
+      return false;
+    }
+    // Exchange suffixes: "0700.HK".
+    if (IsSym(j + 1, '.') && Glued(j + 1) && Glued(j + 2) && AllUpper(j + 2) &&
+        S(T(j + 2)).size() <= 2 && !IsWord(j + 3) &&
+        (T(j + 3).space_before || T(j + 3).kind != TokKind::kWord)) {
+      if (!(T(j + 3).kind == TokKind::kWord && Glued(j + 3))) {
+        *next = j + 3;
+        return false;
+      }
+    }
+    n->value = std::strtod(digits.c_str(), nullptr);
+    n->e = j + 1;
+    return true;
+  }
+
+  // Spelled-out numerals. Standalone "first" and "second" are not
+  // ordinals here: they are almost always lexical.
+  bool ParseWords(size_t i, Numeral* n) {
+    n->b = i;
+    n->is_word = true;
+    double total = 0, current = 0;
+    enum Last { kNone, kUnit, kTens, kHundred, kScale, kAnd } last = kNone;
+    size_t j = i;
+    if (WordIs(i, "a") || WordIs(i, "an")) {
+      if (!Spaced(i + 1)) return false;
+      const WordInfo* info = Info(i + 1);
+      if (info == nullptr) return false;
+      const bool full_scale =
+          (info->flags & kScaleWord) && T(i + 1).end - T(i + 1).begin >= 5;
+      if (!(info->flags & kHundredWord) && !full_scale &&
+          !WordIs(i + 1, "dozen")) {
+        return false;
+      }
+      current = 1;
+      last = kUnit;
+      j = i + 1;
+    }
+    bool any = last != kNone;
+    while (true) {
+      const WordInfo* info = Info(j);
+      if (info == nullptr) break;
+      if (j > i && !Spaced(j)) break;
+      const uint32_t f = info->flags;
+      const bool plain_word = !IsUpper(text_[T(j).begin]) || j == i ||
+                              Capitalized(i);
+      if (!plain_word) break;
+      if ((f & kUnitWord) && (last == kNone || last == kHundred ||
+                              last == kScale || last == kAnd ||
+                              (last == kTens && info->value > 0 &&
+                               info->value < 10))) {
+        current += info->value;
+        last = kUnit;
+      } else if ((f & kTensWord) && (last == kNone || last == kHundred ||
+                                     last == kScale || last == kAnd)) {
+        current += info->value;
+        last = kTens;
+        // "twenty-one", "twenty-first"
+        if (IsDash(j + 1) && Glued(j + 1) && Glued(j + 2)) {
+          const WordInfo* unit = Info(j + 2);
+          if (unit != nullptr && unit->value >= 1 && unit->value <= 9 &&
+              ((unit->flags & kUnitWord) || (unit->flags & kOrdinalWord) ||
+               WordIs(j + 2, "first") || WordIs(j + 2, "second"))) {
+            current += unit->value;
+            n->ordinal = !(unit->flags & kUnitWord);
+            j += 3;
+            last = kUnit;
+            any = true;
+            if (n->ordinal) break;
+            continue;
+          }
+        }
+      } else if ((f & kHundredWord) && last == kUnit) {
+        current *= 100;
+        last = kHundred;
+      } else if (WordIs(j, "dozen") && last == kUnit) {
+        current *= 12;
+        last = kScale;
+        ++j;
+        any = true;
+        break;
+      } else if ((f & kScaleWord) && T(j).end - T(j).begin >= 5 &&
+                 (last == kUnit || last == kTens || last == kHundred)) {
+        total += current * info->scale;
+        current = 0;
+        last = kScale;
+        n->scaled = true;
+      } else if (WordIs(j, "and") && (last == kHundred || last == kScale) &&
+                 Spaced(j + 1) &&
+                 (Has(j + 1, kUnitWord) || Has(j + 1, kTensWord))) {
+        last = kAnd;
+      } else if ((f & kOrdinalWord) && (last == kNone || last == kHundred ||
+                                        last == kScale)) {
+        current += info->value;
+        n->ordinal = true;
+        ++j;
+        any = true;
+        break;
+      } else {
+        break;
+      }
+      any = true;
+      ++j;
+    }
+    const bool article = WordIs(i, "a") || WordIs(i, "an");
+    if (!any || last == kAnd || j <= i + (article ? 1 : 0)) return false;
+    n->value = total + current;
+    n->e = j;
+    return true;
+  }
+
+  // A scale word after a numeral: "1.5 million", "$600B", "EUR 13.1 mn".
+  void ParseScale(Numeral* n, bool has_currency) {
+    if (n->scaled) return;
+    const size_t j = n->e;
+    const WordInfo* info = Info(j);
+    if (info == nullptr || !SameLine(j)) return;
+    if (WordIs(j, "dozen") && !n->is_word) {
+      n->value *= 12;
+      n->e = j + 1;
+      n->scaled = true;
+      return;
+    }
+    if (!(info->flags & kScaleWord)) return;
+    const size_t len = T(j).end - T(j).begin;
+    const char first = text_[T(j).begin];
+    if (len == 1) {
+      if (T(j).space_before || n->is_word) return;
+      const bool ok = first == 'k' || first == 'K' || first == 'B' ||
+                      first == 'M' ||
+                      (has_currency &&
+                       (first == 'm' || first == 'b' || first == 'T' ||
+                        first == 't'));
+      if (!ok) return;
+      n->abbreviated_scale = true;
+    } else if (len <= 3) {
+      if (n->is_word) return;
+      n->abbreviated_scale = true;
+    } else if (n->is_word && !T(j).space_before) {
+      return;
+    }
+    n->value *= info->scale;
+    n->scale = info->scale;
+    n->scaled = true;
+    n->e = j + 1;
+  }
+
+  // ---- full expressions ---------------------------------------------------
+  bool ParseFull(size_t i, Item* item, size_t* next) {
+    if (!ParseSingle(i, item, next, /*allow_range=*/true)) return false;
+    FindQualifier(item);
+    return true;
+  }
+
+  // One amount with its markers; with allow_range, also "X to Y" etc.
+  bool ParseSingle(size_t i, Item* item, size_t* next, bool allow_range) {
+    item->b = i;
+    size_t j = i;
+    std::string currency;
+    // Currency before the numeral: "$", "US$", "HK$", "EUR 13.1".
+    if (T(i).kind == TokKind::kSymbol) {
+      const char* code = CurrencyOfSymbol(T(i).symbol);
+      if (code != nullptr) {
+        currency = code;
+        j = i + 1;
+      }
+    } else if (Has(i, kDollarPrefix) && AllUpper(i) && IsSym(i + 1, '$') &&
+               Glued(i + 1)) {
+      currency = Info(i)->currency;
+      j = i + 2;
+    } else if (Has(i, kIsoCode) && (AllUpper(i) || WordIs(i, "rs")) &&
+               Capitalized(i)) {
+      j = i + 1;
+      if (IsSym(j, '.') && Glued(j)) ++j;  // "Rs."
+      if (!IsDigits(j) || !Spaced(j)) {
+        if (!(IsDigits(j) && Glued(j) && WordIs(i, "rs"))) return false;
+      }
+      currency = Info(i)->currency;
+    }
+    if (!currency.empty()) {
+      item->currency_prefix = true;
+      if (!IsDigits(j) || !SameLine(j)) {
+        // "US$" with something else after it.
+        return false;
+      }
+      if (T(j).space_before && !Spaced(j)) return false;
+      if (RejectLeftOfCurrency(i)) return false;
+    }
+    double sign = 1;
+    if (currency.empty() && T(j).kind == TokKind::kSymbol) {
+      const char32_t s = T(j).symbol;
+      if (!(s == '+' || s == '-' || s == 0x2212) || !IsDigits(j + 1) ||
+          !Glued(j + 1)) {
+        return false;
+      }
+      // A sign only where no number or word precedes: not "5-10".
+      if (j > 0 && Glued(j) &&
+          (IsDigits(j - 1) || IsWord(j - 1) ||
+           T(j - 1).kind == TokKind::kOther)) {
+        return false;
+      }
+      if (j > 0 && Glued(j) && T(j - 1).kind == TokKind::kSymbol &&
+          T(j - 1).symbol != '(') {
+        return false;
+      }
+      if (s != '+') sign = -1;
+      ++j;
+    }
+    Numeral& n = item->num;
+    if (IsDigits(j)) {
+      if (!ParseDigits(j, &n, next)) return false;
+    } else if (IsWord(j)) {
+      if (!ParseWordNumeral(j, item, next)) return false;
+      if (item->kind != v1::Number::KIND_UNSPECIFIED) return true;
+    } else {
+      return false;
+    }
+    n.b = i;
+    n.value *= sign;
+    ParseScale(&n, !currency.empty());
+    item->e = n.e;
+    item->value = n.value;
+    if (!currency.empty()) {
+      item->kind = v1::Number::MONEY;
+      item->unit = currency;
+      item->marked = true;
+    }
+    if (!ParseSuffix(item, next)) return false;
+    if (!currency.empty()) ClassifyMoney(item);
+    if (allow_range && ParseRange(item)) return true;
+    return Finish(item, next);
+  }
+
+  // "A$", "C$": "A" glued to "$" is handled as a prefix; any other word
+  // glued to a currency sign is not a price.
+  bool RejectLeftOfCurrency(size_t i) {
+    if (T(i).kind != TokKind::kSymbol) return false;
+    if (!Glued(i)) return false;
+    const Tok prev = T(i - 1);
+    return prev.kind == TokKind::kDigits || prev.kind == TokKind::kWord;
+  }
+
+  // Word numerals and the word-only forms: "twice", "half", "a quarter of".
+  bool ParseWordNumeral(size_t j, Item* item, size_t* next) {
+    Numeral& n = item->num;
+    const WordInfo* info = Info(j);
+    if (info == nullptr) return false;
+    if (info->flags & kMultiplierWord) {
+      n.b = j;
+      n.e = j + 1;
+      item->b = j;
+      item->e = j + 1;
+      item->kind = v1::Number::MULTIPLIER;
+      item->value = info->value;
+      item->marked = true;
+      return !(IsDash(j + 1) && Glued(j + 1));
+    }
+    // Fractions: "half of", "a quarter of", "two-thirds".
+    if (WordIs(j, "half")) {
+      if ((IsDash(j + 1) && Glued(j + 1)) || !Spaced(j + 1)) return false;
+      if (j > 0 && (WordIs(j - 1, "first") || WordIs(j - 1, "second") ||
+                    WordIs(j - 1, "latter") || WordIs(j - 1, "other"))) {
+        return false;  // "the first half of 2024" is a period
+      }
+      const bool before_ok = j > 0 && (WordIs(j - 1, "by") ||
+                                       WordIs(j - 1, "in") ||
+                                       WordIs(j - 1, "than") ||
+                                       WordIs(j - 1, "nearly") ||
+                                       WordIs(j - 1, "almost") ||
+                                       WordIs(j - 1, "about") ||
+                                       WordIs(j - 1, "roughly"));
+      const bool after_ok = WordIs(j + 1, "of") || WordIs(j + 1, "a") ||
+                            WordIs(j + 1, "an") || WordIs(j + 1, "the") ||
+                            WordIs(j + 1, "its") || WordIs(j + 1, "their");
+      if (!before_ok && !after_ok) return false;
+      return SetFraction(item, j, j + 1, 0.5);
+    }
+    if ((WordIs(j, "a") || WordIs(j, "one")) && Spaced(j + 1) &&
+        Has(j + 1, kFractionWord) && !WordIs(j + 1, "half") &&
+        !WordIs(j + 1, "tenth") && WordIs(j + 2, "of") && Spaced(j + 2)) {
+      return SetFraction(item, j, j + 2, Info(j + 1)->fraction);
+    }
+    if (!ParseWords(j, &n)) return false;
+    if (n.ordinal) return true;
+    // "two-thirds", "three quarters of".
+    const size_t k = n.e;
+    if (!n.scaled && Has(k, kFractionWord) && !WordIs(k, "half") &&
+        Spaced(k)) {
+      const bool plural = S(T(k)).back() == 's';
+      if (plural || WordIs(k + 1, "of")) {
+        return SetFraction(item, j, k + 1, n.value * Info(k)->fraction);
+      }
+    }
+    if (!n.scaled && IsDash(k) && Glued(k) && Glued(k + 1) &&
+        Has(k + 1, kFractionWord)) {
+      const double f = Info(k + 1)->fraction;
+      return SetFraction(item, j, k + 2, n.value * f);
+    }
+    (void)next;
+    return true;
+  }
+
+  bool SetFraction(Item* item, size_t b, size_t e, double value) {
+    item->num.b = b;
+    item->num.e = e;
+    item->num.fraction = true;
+    item->num.is_word = true;
+    item->num.value = value;
+    item->b = b;
+    item->e = e;
+    item->kind = v1::Number::CARDINAL;
+    item->value = value;
+    item->marked = true;
+    return true;
+  }
+
+  // Markers after the numeral: percent, currency, time unit, "-fold", unit.
+  bool ParseSuffix(Item* item, size_t* next) {
+    Numeral& n = item->num;
+    size_t j = n.e;
+    const bool digits = !n.is_word;
+    // Letters glued to digits: ordinals, decades, "3x", codes like "5G".
+    if (digits && IsWord(j) && Glued(j) && !n.scaled) {
+      const std::string w = Lower(j);
+      if ((w == "st" || w == "nd" || w == "rd" || w == "th") && !n.decimal &&
+          !n.grouped) {
+        n.ordinal = true;
+        item->e = j + 1;
+        return true;
+      }
+      if (w == "s" && !n.decimal && !n.grouped && n.int_digits == 4 &&
+          static_cast<long>(n.value) % 10 == 0) {
+        item->kind = v1::Number::DATE;
+        item->timex = std::string(S(T(n.e - 1))).substr(0, 3);
+        item->e = j + 1;
+        item->marked = true;
+        return true;
+      }
+      if (w == "x" && !item->currency_prefix) {
+        item->kind = v1::Number::MULTIPLIER;
+        item->e = j + 1;
+        item->marked = true;
+        return true;
+      }
+      if (w == "fold") {
+        item->kind = v1::Number::MULTIPLIER;
+        item->e = j + 1;
+        item->marked = true;
+        return true;
+      }
+      const WordInfo* info = Info(j);
+      if (info == nullptr ||
+          !(info->flags & (kPercentWord | kIsoCode | kTimeUnit |
+                           kMeasureUnit))) {
+        *next = SkipChain(j);
+        return false;
+      }
+    }
+    if (item->kind == v1::Number::MONEY) {
+      // "$1.5T" is handled by ParseScale; "$5 million dollars" is rare.
+      return true;
+    }
+    // Percent.
+    if (IsSym(j, '%') || IsSym(j, 0xFF05)) {
+      if (!SameLine(j)) return true;
+      return SetPercent(item, j + 1, "%");
+    }
+    if (IsWord(j) && SameLine(j)) {
+      if (WordIs(j, "per") && WordIs(j + 1, "cent") && Spaced(j + 1)) {
+        return SetPercent(item, j + 2, "%");
+      }
+      const WordInfo* info = Info(j);
+      if (info != nullptr && (info->flags & kPercentWord)) {
+        if (WordIs(j, "percentage") || WordIs(j, "basis")) {
+          if (Spaced(j + 1) && (WordIs(j + 1, "point") ||
+                                WordIs(j + 1, "points"))) {
+            return SetPercent(item, j + 2, info->percent_unit);
+          }
+        } else if (WordIs(j, "percent") || WordIs(j, "pct") ||
+                   !n.is_word) {
+          return SetPercent(item, j + 1, info->percent_unit);
+        }
+      }
+      // Currency after the amount: "5.6 million USD", "100 euros".
+      if (ParseCurrencyAfter(item, j)) return true;
+    }
+    // Durations: "four years", "25-year", "one-day".
+    {
+      size_t u = j;
+      bool hyphen = false;
+      if (IsDash(j) && Glued(j) && Glued(j + 1)) {
+        u = j + 1;
+        hyphen = true;
+      }
+      if ((hyphen || Spaced(u)) && !n.ordinal && !n.fraction) {
+        const WordInfo* info = Info(u);
+        if (info != nullptr && (info->flags & kTimeUnit) &&
+            !n.abbreviated_scale) {
+          const bool lower = !IsUpper(text_[T(u).begin]);
+          const bool quarter_fraction =
+              WordIs(u, "quarter") || WordIs(u, "quarters");
+          if (lower && !(quarter_fraction && WordIs(u + 1, "of"))) {
+            item->kind = v1::Number::DURATION;
+            item->unit = info->time_unit;
+            const absl::string_view tx = info->timex;
+            item->timex = tx[0] == 'T'
+                              ? absl::StrCat("PT", FormatNumber(n.value),
+                                             tx.substr(1))
+                              : absl::StrCat("P", FormatNumber(n.value), tx);
+            item->e = u + 1;
+            item->marked = true;
+            return true;
+          }
+        }
+      }
+      // "2500-fold", "ten-fold".
+      if (hyphen && WordIs(u, "fold")) {
+        item->kind = v1::Number::MULTIPLIER;
+        item->e = u + 1;
+        item->marked = true;
+        return true;
+      }
+      if (hyphen && IsWord(u) && AllUpper(u) && S(T(u)).size() == 1) {
+        // Form names: "10-K", "8-K".
+        *next = u + 1;
+        return false;
+      }
+    }
+    // Multipliers: "3x", "3 ×", "three times larger".
+    if (IsSym(j, 0x00D7) && SameLine(j) && !(Glued(j + 1) && IsDigits(j + 1))) {
+      item->kind = v1::Number::MULTIPLIER;
+      item->e = j + 1;
+      item->marked = true;
+      return true;
+    }
+    if (Spaced(j) && WordIs(j, "times") && Spaced(j + 1) &&
+        Has(j + 1, kComparative)) {
+      item->kind = v1::Number::MULTIPLIER;
+      item->e = j + 1;
+      item->marked = true;
+      return true;
+    }
+    // Measurement units stay outside the span.
+    if (Spaced(j) && Has(j, kMeasureUnit) && !n.ordinal && !n.fraction) {
+      if (!WordIs(j, "sq") && !WordIs(j, "square") && !WordIs(j, "cubic")) {
+        item->kind = v1::Number::QUANTITY;
+        item->unit = Lower(j);
+        item->marked = true;
+        return true;
+      }
+    }
+    // A bare abbreviated scale is money in this genre: "the 32.5 TN close".
+    if (n.abbreviated_scale && S(T(n.e - 1)).size() >= 2) {
+      item->kind = v1::Number::MONEY;
+      item->unit = last_currency_;
+      item->marked = true;
+    }
+    return true;
+  }
+
+  bool SetPercent(Item* item, size_t e, const char* unit) {
+    item->kind = v1::Number::PERCENT;
+    item->unit = unit;
+    item->e = e;
+    item->marked = true;
+    return true;
+  }
+
+  // "USD", "RMB", "dollars", "U.S. dollars", "Hong Kong dollars", "cents".
+  bool ParseCurrencyAfter(Item* item, size_t j) {
+    if (!Spaced(j) && !(Glued(j) && AllUpper(j))) return false;
+    const WordInfo* info = Info(j);
+    if (info == nullptr) return false;
+    if ((info->flags & kIsoCode) && AllUpper(j) && !WordIs(j, "rs")) {
+      return SetMoney(item, j + 1, info->currency, 1);
+    }
+    if (info->flags & kCurrencyWord) {
+      if (WordIs(j, "won") && !item->num.scaled && item->num.is_word) {
+        return false;
+      }
+      if ((WordIs(j, "pound") || WordIs(j, "pounds")) &&
+          WordIs(j + 1, "of")) {
+        return false;
+      }
+      std::string code = info->currency;
+      if (code.empty()) code = last_currency_;
+      return SetMoney(item, j + 1, code, info->currency_factor);
+    }
+    // "U.S. dollars"
+    if (WordIs(j, "u") && IsSym(j + 1, '.') && WordIs(j + 2, "s") &&
+        IsSym(j + 3, '.') && Spaced(j + 4) &&
+        (WordIs(j + 4, "dollars") || WordIs(j + 4, "dollar"))) {
+      return SetMoney(item, j + 5, "USD", 1);
+    }
+    // Up to three capitalised words, the last naming whose dollars.
+    for (size_t k = j; k < j + 3; ++k) {
+      if (!Capitalized(k) || !Spaced(k)) break;
+      if (Has(k, kDollarAdjective) && Spaced(k + 1) &&
+          (WordIs(k + 1, "dollars") || WordIs(k + 1, "dollar"))) {
+        return SetMoney(item, k + 2, Info(k)->currency, 1);
+      }
+    }
+    return false;
+  }
+
+  bool SetMoney(Item* item, size_t e, const std::string& code, double factor) {
+    item->kind = v1::Number::MONEY;
+    item->unit = code;
+    item->value *= factor;
+    item->e = e;
+    item->marked = true;
+    ClassifyMoney(item);
+    return true;
+  }
+
+  // Per-share prices: "$142.62 a share", "closed at $118.58".
+  void ClassifyMoney(Item* item) {
+    const Numeral& n = item->num;
+    if (n.scaled || std::fabs(item->value) >= 1e4) return;
+    const size_t e = item->e;
+    if (Spaced(e) && (WordIs(e, "a") || WordIs(e, "per")) &&
+        (WordIs(e + 1, "share") || WordIs(e + 1, "unit") ||
+         WordIs(e + 1, "ADR"))) {
+      item->kind = v1::Number::SHARE_PRICE;
+      return;
+    }
+    if (IsSym(e, '/') && Glued(e) && WordIs(e + 1, "share")) {
+      item->kind = v1::Number::SHARE_PRICE;
+      return;
+    }
+    // "$75 a barrel", "$2,650 an ounce": a price per unit of something else.
+    if (Spaced(e) && (WordIs(e, "a") || WordIs(e, "an") || WordIs(e, "per")) &&
+        IsWord(e + 1)) {
+      return;
+    }
+    const size_t b = item->b;
+    if (b >= 2 && WordIs(b - 1, "at") &&
+        (WordIs(b - 2, "closed") || WordIs(b - 2, "opened") ||
+         WordIs(b - 2, "closing") || WordIs(b - 2, "trading") ||
+         WordIs(b - 2, "traded") || WordIs(b - 2, "trades") ||
+         WordIs(b - 2, "priced") || WordIs(b - 2, "ended") ||
+         WordIs(b - 2, "finished"))) {
+      item->kind = v1::Number::SHARE_PRICE;
+      return;
+    }
+    for (size_t k = b; k > 0 && b - k < kLookBack;) {
+      --k;
+      if (Boundary(k) || T(k + 1).newline_before) break;
+      if (Has(k, kShareContext) && !WordIs(k + 1, "market")) {
+        // "shares closed at", "stock price of": a price per share.
+        item->kind = v1::Number::SHARE_PRICE;
+        return;
+      }
+    }
+  }
+
+  // ---- ranges -------------------------------------------------------------
+  bool ParseRange(Item* a) {
+    if (a->kind == v1::Number::DATE || a->num.ordinal || a->num.fraction ||
+        a->kind == v1::Number::MULTIPLIER) {
+      return false;
+    }
+    const size_t c = a->e;
+    if (!SameLine(c)) return false;
+    size_t bstart;
+    enum { kDashJoin, kTo, kAnd, kOr } how;
+    if (IsDash(c)) {
+      // Glued on both sides or spaced on both sides.
+      if (Glued(c) != Glued(c + 1)) return false;
+      if (a->num.is_word) return false;
+      how = kDashJoin;
+      bstart = c + 1;
+    } else if (WordIs(c, "to") && Spaced(c)) {
+      how = kTo;
+      bstart = c + 1;
+    } else if (WordIs(c, "and") && Spaced(c) && a->b > 0 &&
+               WordIs(a->b - 1, "between")) {
+      how = kAnd;
+      bstart = c + 1;
+    } else if (WordIs(c, "or") && Spaced(c)) {
+      how = kOr;
+      bstart = c + 1;
+    } else {
+      return false;
+    }
+    if (!SameLine(bstart)) return false;
+    if (how == kDashJoin && !IsDigits(bstart) &&
+        CurrencyOfSymbol(T(bstart).symbol) == nullptr) {
+      return false;
+    }
+    // "rose from 5% to 7%" is a change, not a range.
+    if (how == kTo) {
+      for (size_t k = a->b; k > 0 && a->b - k < 8;) {
+        --k;
+        if (Boundary(k)) break;
+        if (Has(k, kChangeWord)) return false;
+      }
+    }
+    Item b;
+    size_t ignored = 0;
+    if (!ParseSingle(bstart, &b, &ignored, /*allow_range=*/false)) {
+      return false;
+    }
+    if (b.kind == v1::Number::DATE || b.num.ordinal || b.num.fraction ||
+        b.kind == v1::Number::MULTIPLIER) {
+      return false;
+    }
+    if (b.num.is_word != a->num.is_word && how != kTo) return false;
+    const bool a_year = IsYearShape(a->num) && !a->marked;
+    const bool b_year = IsYearShape(b.num) && !b.marked;
+    if (how == kDashJoin && a_year) return false;  // "2023-24", "2023-2025"
+    if (a_year && b_year) return false;
+    if (how == kDashJoin && a->num.int_digits == 3 && !a->num.decimal &&
+        b.num.int_digits == 4 && !b.marked) {
+      return false;  // phone numbers "555-1234"
+    }
+    // Kind and unit: shared when only one end states them.
+    if (a->marked && b.marked) {
+      if (a->kind != b.kind || a->unit != b.unit) {
+        const bool money_pair =
+            (a->kind == v1::Number::MONEY ||
+             a->kind == v1::Number::SHARE_PRICE) &&
+            (b.kind == v1::Number::MONEY ||
+             b.kind == v1::Number::SHARE_PRICE) &&
+            a->unit == b.unit;
+        if (!money_pair) return false;
+      }
+    } else if (a->marked) {
+      if (a->kind == v1::Number::QUANTITY) return false;
+      b.kind = a->kind;
+      b.unit = a->unit;
+    } else if (b.marked) {
+      a->kind = b.kind;
+      a->unit = b.unit;
+    }
+    if (how == kOr && !(b.value > a->value)) return false;
+    double low = a->value, high = b.value;
+    // "$3-5 billion": a glued range shares its scale.
+    if (how == kDashJoin && b.num.scaled && !a->num.scaled) {
+      low *= b.num.scale;
+    }
+    if (a->marked || b.marked) {
+      if (a->kind == v1::Number::QUANTITY) {
+        a->e = b.num.e;
+      } else {
+        a->e = b.e;
+      }
+    } else {
+      a->e = b.e;
+      a->kind = v1::Number::CARDINAL;
+    }
+    if (b.kind == v1::Number::QUANTITY) a->e = b.e;
+    a->is_range = true;
+    a->low = low;
+    a->high = high;
+    a->value = low;
+    a->marked = a->marked || b.marked;
+    if (a->kind == v1::Number::DURATION) a->timex.clear();
+    if (a->kind == v1::Number::MONEY || a->kind == v1::Number::SHARE_PRICE) {
+      last_currency_ = a->unit;
+    }
+    return true;
+  }
+
+  static bool IsYearShape(const Numeral& n) {
+    return !n.is_word && !n.grouped && !n.decimal && !n.scaled &&
+           n.int_digits == 4 && n.value >= 1900 && n.value <= 2100;
+  }
+
+  // ---- final classification of a single amount ---------------------------
+  bool Finish(Item* item, size_t* next) {
+    Numeral& n = item->num;
+    if (item->kind == v1::Number::MONEY ||
+        item->kind == v1::Number::SHARE_PRICE) {
+      last_currency_ = item->unit;
+      return true;
+    }
+    if (item->marked) return true;
+    if (n.ordinal) {
+      item->kind = v1::Number::ORDINAL;
+      return true;
+    }
+    const size_t b = item->b;
+    const size_t e = item->e;
+    if (!n.is_word) {
+      if (IsYearShape(n)) {
+        if (LooksLikeYear(b, e)) {
+          item->kind = v1::Number::DATE;
+          item->timex = std::string(S(T(b)));
+          return true;
+        }
+      }
+      // Leading zeros and runs of bare digit groups are codes and phone
+      // numbers: "020 7946 0958".
+      if ((n.int_digits > 1 && text_[T(b).begin] == '0') ||
+          (b > 0 && IsDigits(b - 1) && SameLine(b)) ||
+          (IsDigits(e) && Spaced(e))) {
+        *next = e;
+        return false;
+      }
+      // A bare number right after a capitalised word is part of a name:
+      // "Stoxx 600", "Gemini 2.0", "ISO 9001", "iPhone 16".
+      if (!n.grouped && !n.scaled && b > 0 && T(b).thin_space_before &&
+          !T(b).newline_before && HasUpper(b - 1) &&
+          !Has(b - 1, kCapitalStop) && !Has(b - 1, kMonthWord) &&
+          !Has(b - 1, kYearContext)) {
+        *next = e;
+        return false;
+      }
+      item->kind = v1::Number::CARDINAL;
+      return true;
+    }
+    // Spelled-out numbers.
+    if (!n.scaled && n.value == 1 && e == b + 1 && WordIs(b, "one")) {
+      if (!OneIsNumber(b)) return false;
+    }
+    item->kind = v1::Number::CARDINAL;
+    return true;
+  }
+
+  // A four-digit number 1900..2100 is a year unless a count noun follows.
+  // News style writes counts of 1,000 and more with a comma, so a bare
+  // 1900..2100 is a year ("2024 sales") unless hedged like a count.
+  bool LooksLikeYear(size_t b, size_t e) {
+    if (b > 0 && !T(b).newline_before) {
+      for (absl::string_view w : {"about", "nearly", "around", "roughly",
+                                  "approximately", "almost", "some", "over",
+                                  "than", "least", "only", "just"}) {
+        if (WordIs(b - 1, w)) return false;
+      }
+    }
+    return true;
+  }
+  // "one" as a number ("one week", "one Alibaba"), not the pronoun ("one
+  // wonders", "one of the", "no one").
+  bool OneIsNumber(size_t b) {
+    const Tok after = T(b + 1);
+    if (after.kind != TokKind::kWord || after.newline_before) return false;
+    if (!after.space_before) return false;
+    if (Has(b + 1, kNotAfterOne)) return false;
+    if (b > 0 && !T(b).newline_before) {
+      for (absl::string_view w :
+           {"no", "any", "every", "each", "the", "this", "that", "which",
+            "such", "only", "last", "big", "little", "new", "old", "someone",
+            "another", "right", "wrong", "other"}) {
+        if (WordIs(b - 1, w)) return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- qualifiers ---------------------------------------------------------
+  void FindQualifier(Item* item) {
+    static const absl::string_view kPhrases[] = {
+        "slightly more than", "slightly less than", "no more than",
+        "no less than", "not more than", "not less than", "in excess of",
+        "as much as", "as many as", "as high as", "as low as",
+        "as little as", "more than", "less than", "fewer than", "up to",
+        "at least", "at most", "close to", "just over", "just under",
+        "well over", "well above", "well below", "slightly over",
+        "slightly above", "slightly below", "slightly exceeded",
+        "just above", "just below", "upwards of", "north of", "an estimated",
+        "nearly", "about", "around", "approximately", "roughly", "almost",
+        "over", "under", "some", "slightly", "circa", "approx", "exceeded",
+        "exceeding", "surpassing", "surpassed", "topping", "below", "above",
+        "estimated", "beyond", "nearly"};
+    size_t b = item->b;
+    // Allow one article between a verb-like qualifier and the amount:
+    // "surpassing a $3 trillion valuation".
+    std::string words[4];
+    size_t word_tok[4];
+    size_t count = 0;
+    if (b > 0 && IsSym(b - 1, '~')) {
+      item->qualifier = "~";
+      return;
+    }
+    size_t k = b;
+    bool skipped_article = false;
+    while (count < 3 && k > 0) {
+      if (!Spaced(k)) break;
+      --k;
+      if (!IsWord(k)) break;
+      if (count == 0 && !skipped_article && !item->num.is_word &&
+          (WordIs(k, "a") || WordIs(k, "an")) && !WordIs(k, "an")) {
+        skipped_article = true;
+        continue;
+      }
+      words[count] = Lower(k);
+      word_tok[count] = k;
+      ++count;
+    }
+    for (size_t len = count; len >= 1; --len) {
+      std::string phrase;
+      for (size_t w = len; w-- > 0;) {
+        if (!phrase.empty()) phrase.push_back(' ');
+        phrase += words[w];
+      }
+      for (absl::string_view q : kPhrases) {
+        if (phrase == q) {
+          if (skipped_article && len == 1 && phrase != "surpassing" &&
+              phrase != "exceeding" && phrase != "topping" &&
+              phrase != "exceeded" && phrase != "surpassed") {
+            continue;
+          }
+          const uint32_t qb = T(word_tok[len - 1]).begin;
+          const uint32_t qe = T(word_tok[0]).end;
+          item->qualifier = std::string(text_.substr(qb, qe - qb));
+          return;
+        }
+      }
+    }
+    // After the amount: "100 million USD or more".
+    const size_t e = item->e;
+    if (!item->is_range && Spaced(e) && WordIs(e, "or") && Spaced(e + 1)) {
+      for (absl::string_view w : {"more", "so", "less", "fewer", "higher",
+                                  "above", "greater"}) {
+        if (WordIs(e + 1, w)) {
+          item->qualifier =
+              std::string(text_.substr(T(e).begin, T(e + 1).end - T(e).begin));
+          return;
+        }
+      }
+    }
+  }
+
+  // ---- dates --------------------------------------------------------------
+  bool ParseIsoDate(size_t i, Item* item) {
+    if (S(T(i)).size() != 4 || !IsDash(i + 1) || !Glued(i + 1) ||
+        !IsDigits(i + 2) || !Glued(i + 2) || S(T(i + 2)).size() != 2 ||
+        !IsDash(i + 3) || !Glued(i + 3) || !IsDigits(i + 4) ||
+        !Glued(i + 4) || S(T(i + 4)).size() != 2) {
+      return false;
+    }
+    const int month = std::atoi(std::string(S(T(i + 2))).c_str());
+    const int day = std::atoi(std::string(S(T(i + 4))).c_str());
+    if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+    if (Glued(i + 5) && (IsDigits(i + 5) || IsWord(i + 5))) return false;
+    item->b = i;
+    item->e = i + 5;
+    item->kind = v1::Number::DATE;
+    item->value = std::atof(std::string(S(T(i))).c_str());
+    item->timex = absl::StrCat(S(T(i)), "-", S(T(i + 2)), "-", S(T(i + 4)));
+    return true;
+  }
+
+  static std::string Two(int v) {
+    return v < 10 ? absl::StrCat("0", v) : absl::StrCat(v);
+  }
+
+  // A year after a date: ", 2025" or " 2025".
+  size_t ParseDateYear(size_t j, int* year) {
+    size_t k = j;
+    if (IsSym(k, ',') && Glued(k)) ++k;
+    if (!IsDigits(k) || !Spaced(k) || S(T(k)).size() != 4) return j;
+    if (Glued(k + 1) && (IsWord(k + 1) || IsDigits(k + 1))) return j;
+    const int y = std::atoi(std::string(S(T(k))).c_str());
+    if (y < 1000 || y > 2999) return j;
+    *year = y;
+    return k + 1;
+  }
+
+  // "January 21st", "Jan. 21, 2025", "September 2022".
+  bool ParseMonthDate(size_t i, Item* item) {
+    const WordInfo* info = Info(i);
+    const int month = info->month;
+    size_t j = i + 1;
+    const bool abbreviated = S(T(i)).size() <= 4 && !WordIs(i, "june") &&
+                             !WordIs(i, "july") && !WordIs(i, "may");
+    if (abbreviated && IsSym(j, '.') && Glued(j)) ++j;
+    if (!IsDigits(j) || !Spaced(j)) return false;
+    const absl::string_view d = S(T(j));
+    if (d.size() <= 2) {
+      const int day = std::atoi(std::string(d).c_str());
+      if (day < 1 || day > 31) return false;
+      size_t e = j + 1;
+      if (IsWord(e) && Glued(e)) {
+        const std::string w = Lower(e);
+        if (w != "st" && w != "nd" && w != "rd" && w != "th") return false;
+        ++e;
+      } else if (Glued(e) && (IsDigits(e) || IsSym(e, '.') || IsSym(e, ':'))) {
+        if (!(IsSym(e, '.') && !IsDigits(e + 1))) return false;
+      }
+      int year = 0;
+      e = ParseDateYear(e, &year);
+      item->b = i;
+      item->e = e;
+      item->kind = v1::Number::DATE;
+      item->value = year;
+      item->timex = absl::StrCat(year ? absl::StrCat(year) : "XXXX", "-",
+                                 Two(month), "-", Two(day));
+      return true;
+    }
+    if (d.size() == 4) {
+      const int year = std::atoi(std::string(d).c_str());
+      if (year < 1000 || year > 2999) return false;
+      if (Glued(j + 1) && (IsWord(j + 1) || IsDigits(j + 1))) return false;
+      item->b = i;
+      item->e = j + 1;
+      item->kind = v1::Number::DATE;
+      item->value = year;
+      item->timex = absl::StrCat(year, "-", Two(month));
+      return true;
+    }
+    return false;
+  }
+
+  // "21 January 2025", "21st of January".
+  bool ParseDayMonth(size_t i, Item* item) {
+    const absl::string_view d = S(T(i));
+    if (d.size() > 2) return false;
+    const int day = std::atoi(std::string(d).c_str());
+    if (day < 1 || day > 31) return false;
+    size_t j = i + 1;
+    if (IsWord(j) && Glued(j)) {
+      const std::string w = Lower(j);
+      if (w != "st" && w != "nd" && w != "rd" && w != "th") return false;
+      ++j;
+      if (WordIs(j, "of") && Spaced(j)) ++j;
+    }
+    if (!Spaced(j) || !Capitalized(j) || !Has(j, kMonthWord)) return false;
+    const int month = Info(j)->month;
+    if (WordIs(j, "may") && !IsDigits(j + 1)) {
+      // "5 May" is fine; keep it.
+    }
+    size_t e = j + 1;
+    if (S(T(j)).size() <= 4 && IsSym(e, '.') && Glued(e) &&
+        IsDigits(e + 1)) {
+      ++e;
+    }
+    int year = 0;
+    e = ParseDateYear(e, &year);
+    item->b = i;
+    item->e = e;
+    item->kind = v1::Number::DATE;
+    item->value = year;
+    item->timex = absl::StrCat(year ? absl::StrCat(year) : "XXXX", "-",
+                               Two(month), "-", Two(day));
+    FindQualifier(item);
+    return true;
+  }
+
+  // ---- vague magnitudes ---------------------------------------------------
+  // "dozens", "billions of dollars", "tens or even hundreds of billions".
+  bool ParseVague(size_t i, Item* item) {
+    const WordInfo* info = Info(i);
+    if (Capitalized(i) && AllUpper(i) && S(T(i)).size() > 1) return false;
+    double low = info->scale, high = 0;
+    size_t j = i + 1;
+    if (Spaced(j) && WordIs(j, "or")) {
+      size_t k = j + 1;
+      if (WordIs(k, "even") && Spaced(k)) ++k;
+      if (Spaced(k) && Has(k, kVagueWord) && Info(k)->scale > low) {
+        high = Info(k)->scale;
+        j = k + 1;
+      }
+    }
+    const bool needs_of = WordIs(i, "tens") || WordIs(i, "scores");
+    while (Spaced(j) && WordIs(j, "of") && Spaced(j + 1) &&
+           Has(j + 1, kVagueWord) && Info(j + 1)->scale >= 1e3) {
+      low *= Info(j + 1)->scale;
+      if (high > 0) high *= Info(j + 1)->scale;
+      j += 2;
+    }
+    std::string currency;
+    if (Spaced(j) && WordIs(j, "of") && Spaced(j + 1) &&
+        Has(j + 1, kCurrencyWord) && Info(j + 1)->currency[0] != '\0' &&
+        Info(j + 1)->currency_factor == 1) {
+      currency = Info(j + 1)->currency;
+      j += 2;
+    }
+    const bool followed_by_of = Spaced(j) && WordIs(j, "of");
+    if (needs_of && j == i + 1 && !followed_by_of) return false;
+    if (WordIs(i, "dozens") && !currency.empty()) return false;
+    item->b = i;
+    item->e = j;
+    item->vague = true;
+    item->value = low;
+    if (high > 0) {
+      item->is_range = true;
+      item->low = low;
+      item->high = high;
+    }
+    if (!currency.empty()) {
+      item->kind = v1::Number::MONEY;
+      item->unit = currency;
+      last_currency_ = currency;
+    } else if (!followed_by_of && low >= 1e9) {
+      item->kind = v1::Number::MONEY;
+      item->unit = last_currency_;
+    } else {
+      item->kind = v1::Number::CARDINAL;
+    }
+    return true;
+  }
+
+  // ---- output -------------------------------------------------------------
+  void Emit(const Item& item) {
+    const Tok first = T(item.b);
+    const Tok last = T(item.e - 1);
+    if (first.kind == TokKind::kEnd || last.end <= first.begin) return;
+    v1::Number* number = out_->Add();
+    number->mutable_span()->set_byte_begin(first.begin);
+    number->mutable_span()->set_byte_end(last.end);
+    number->set_text(std::string(text_.substr(first.begin,
+                                              last.end - first.begin)));
+    number->set_kind(item.kind);
+    number->set_value(item.value);
+    number->set_unit(item.unit);
+    number->set_timex(item.timex);
+    number->set_qualifier(item.qualifier);
+    number->set_vague(item.vague);
+    number->set_approximate(item.vague || !item.qualifier.empty());
+    if (item.is_range) {
+      number->mutable_range()->set_low(item.low);
+      number->mutable_range()->set_high(item.high);
+    }
+  }
+
+  absl::string_view text_;
+  TokenWindow win_;
+  google::protobuf::RepeatedPtrField<v1::Number>* out_;
+  // The currency of the last amount with one; bare "32.5 TN" takes it.
+  std::string last_currency_ = "USD";
+};
+
+}  // namespace
+
+void ScanNumbers(absl::string_view text,
+                 google::protobuf::RepeatedPtrField<v1::Number>* out) {
+  Scanner(text, out).Run();
+}
+
+}  // namespace numbers_internal
+}  // namespace loupe
