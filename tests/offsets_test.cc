@@ -27,7 +27,7 @@ std::u16string ToUtf16(const std::string& text) {
 TEST(OffsetsTest, BytesAndUtf16SliceTheSameText) {
   const std::string text =
       "\xF0\x9F\x93\x88 Markets: Nvidia\xE2\x80\x99s shares fell 17 % (\xE4\xB8\x8B\xE8\xB7\x8C) "
-      "as DeepSeek rose.\n\nZo\xC3\xAB Garc\xC3\xADa and Jose\xCC\x81 said \xE2\x80\x9C" "great\xE2\x80\x9D "
+      "as DeepSeek rose.\n\nZo\xC3\xAB Garc\xC3\xAD" "a and Jose\xCC\x81 said \xE2\x80\x9C" "great\xE2\x80\x9D "
       "\xF0\x9F\x91\x8D\xF0\x9F\x8F\xBD. Price: \xE2\x82\xAC" "13.1 mn; \xC2\xA5" "500; "
       "\xD0\x9C\xD0\xBE\xD1\x81\xD0\xBA\xD0\xB2\xD0\xB0 2022, \xF0\x9D\x94\xB8 1,500 units.";
   auto doc = AnalyzeWithBuiltins(text);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "google/protobuf/arena.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -230,8 +231,13 @@ int Analyze(const Args& args, const PluginRegistry& registry) {
   bool output_broken = false;
   ReadDocuments(
       args.paths, args.read,
-      [&](v1::Document doc) {
+      [&](v1::Document input) {
         if (output_broken) return;
+        google::protobuf::Arena arena;
+        v1::Document& doc = *google::protobuf::Arena::CreateMessage<v1::Document>(&arena);
+        doc.set_id(input.id());
+        doc.set_text(std::move(*input.mutable_text()));
+        doc.mutable_diagnostics()->CopyFrom(input.diagnostics());
         if (absl::Status status = (*pipeline)->Annotate(&doc); !status.ok()) {
           std::cerr << "loupe: error: " << status.message() << "\n";
           failed = true;

@@ -175,7 +175,14 @@ absl::Status Pipeline::Annotate(v1::Document* doc) {
     const uint32_t run_id = run->id();
     const std::string& plugin = stage.run.plugin();
 
-    v1::Annotations out;
+    // On the document's arena, if it has one, so that merging below moves
+    // pointers instead of copying messages.
+    google::protobuf::Arena* arena = doc->GetArena();
+    v1::Annotations* annotations =
+        google::protobuf::Arena::CreateMessage<v1::Annotations>(arena);
+    std::unique_ptr<v1::Annotations> owned(arena == nullptr ? annotations
+                                                            : nullptr);
+    v1::Annotations& out = *annotations;
     absl::Status status = stage.plugin->Process(*doc, &out);
     if (!status.ok()) {
       v1::Diagnostic* diagnostic = doc->add_diagnostics();
