@@ -1,11 +1,26 @@
-// The built-in "sentiment" plugin.
+// The built-in "sentiment" plugin: lexicon- and rule-based sentiment of each
+// sentence, of the document and of each canonical entity.
+//
+// Sentences are scored VADER-style (valences of words and phrases, adjusted
+// by negation, boosters, contrast, hedges, quotes and direction words with
+// figures). The document score is a weighted mean of the body sentences'
+// scores (boilerplate ignored, the headline weighted up), so long articles do
+// not saturate. An entity's score is a weighted mean over its mentions of
+// what each mention's clause says about it (see mention_valence.h): words
+// nearest the mention count most, competition verbs split by subject and
+// object, the rest of the sentence counts a little.
 #ifndef LOUPE_PLUGINS_SENTIMENT_SENTIMENT_H_
 #define LOUPE_PLUGINS_SENTIMENT_SENTIMENT_H_
 
+#include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "absl/status/statusor.h"
 #include "loupe/plugin.h"
+#include "plugins/sentiment/lexicon.h"
+#include "plugins/sentiment/mention_valence.h"
+#include "plugins/sentiment/sentence_scorer.h"
 #include "plugins/sentiment/sentiment_options.pb.h"
 
 namespace loupe {
@@ -16,6 +31,19 @@ class SentimentPlugin : public Plugin {
   static v1::PluginSpec Spec();
   static absl::StatusOr<std::unique_ptr<Plugin>> Create(const Options& options);
   absl::Status Process(const v1::Document& doc, v1::Annotations* out) override;
+
+ private:
+  SentimentPlugin(const sentiment_internal::SentimentLexicon* lexicon,
+                  const Options& options);
+
+  Options options_;
+  sentiment_internal::SentenceScorer scorer_;
+  // Scratch space, reused across sentences and documents.
+  std::vector<uint8_t> skipped_;  // per token: inside boilerplate
+  sentiment_internal::TokenScores token_scores_;
+  sentiment_internal::MentionValence mention_valence_;
+  std::vector<sentiment_internal::TokenSpan> sentence_mentions_;
+  std::vector<float> mention_valences_;
 };
 
 }  // namespace loupe

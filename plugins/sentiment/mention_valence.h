@@ -1,0 +1,57 @@
+// Entity-targeted valence: what one scored sentence says about each of the
+// entity mentions in it.
+#ifndef LOUPE_PLUGINS_SENTIMENT_MENTION_VALENCE_H_
+#define LOUPE_PLUGINS_SENTIMENT_MENTION_VALENCE_H_
+
+#include <cstdint>
+#include <vector>
+
+#include "absl/types/span.h"
+#include "plugins/sentiment/sentence_scorer.h"
+
+namespace loupe {
+namespace sentiment_internal {
+
+// Tokens [begin, end) of a sentence, counted from its first token.
+struct TokenSpan {
+  uint32_t begin;
+  uint32_t end;
+};
+
+// Splits a sentence's valences among its mentions:
+//   * a sentiment word counts in full for the nearest mention in its clause
+//     and kOtherMentionWeight for the other mentions of that clause
+//     ("Acme fell 5 % as Globex rose": the clauses differ anyway; "Acme
+//     praised Globex for its disastrous quarter": the nearest wins);
+//   * a competition verb counts in full for every mention of its clause,
+//     with its sign for the mentions before it (subjects) and the opposite
+//     sign for those after it (objects): "X beat Y";
+//   * the rest of the sentence counts kRestOfSentenceWeight;
+//   * the words of a mention itself never count ("Best Buy").
+// Linear in the sentence length plus the number of mentions.
+class MentionValence {
+ public:
+  static constexpr float kOtherMentionWeight = 0.3f;
+  static constexpr float kRestOfSentenceWeight = 0.25f;
+
+  // `scores`: a sentence's, as SentenceScorer::Score filled them.
+  // `mentions`: sorted by begin, each with begin < end <= sentence length.
+  // Writes one valence per mention into `valences`.
+  void Compute(const TokenScores& scores, absl::Span<const TokenSpan> mentions,
+               std::vector<float>* valences);
+
+ private:
+  // Scratch space, reused.
+  std::vector<uint32_t> clause_;        // per token: its clause's index
+  std::vector<uint32_t> clause_begin_;  // per clause: first token; + end
+  std::vector<size_t> group_;  // per mention: first mention with its begin
+  std::vector<int32_t> in_mention_;  // per token: > 0 inside a mention
+  std::vector<double> clause_sum_;   // per clause: plain valence outside names
+  std::vector<double> nearest_sum_;  // per mention: valence nearest to it
+  std::vector<double> versus_;       // prefix sums of competition verbs
+};
+
+}  // namespace sentiment_internal
+}  // namespace loupe
+
+#endif  // LOUPE_PLUGINS_SENTIMENT_MENTION_VALENCE_H_

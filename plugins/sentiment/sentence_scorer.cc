@@ -1,0 +1,330 @@
+#include "plugins/sentiment/sentence_scorer.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "absl/strings/match.h"
+#include "absl/strings/string_view.h"
+
+namespace loupe {
+namespace sentiment_internal {
+namespace {
+
+// VADER's normalization constant: a sum of 4 maps to about 0.72.
+constexpr float kNormalizationAlpha = 15.0f;
+// A direction word ("fell") without a figure after it counts this much.
+constexpr float kNoFigureFactor = 0.5f;
+// How far (in tokens) modifiers and figures reach.
+constexpr int kModifierWindow = 3;
+constexpr int kFigureWindow = 4;
+// Each further token of distance weakens a booster by this much.
+constexpr float kBoosterDecay = 0.05f;
+constexpr float kQuotedFactor = 0.85f;
+constexpr float kScareQuotedFactor = 0.5f;
+constexpr float kExclamationEmphasis = 0.292f;
+constexpr int kMaxExclamations = 4;
+// News readers weigh bad news more than good news of the same wording
+// ("negativity bias"); without this, the many mildly positive words of
+// ordinary reporting outvote the losses a story is about.
+constexpr float kNegativityBias = 1.4f;
+
+absl::string_view TokenText(const v1::Document& doc, const v1::Token& token) {
+  const absl::string_view text = doc.text();
+  const size_t begin = std::min<size_t>(token.span().byte_begin(), text.size());
+  const size_t end =
+      std::clamp<size_t>(token.span().byte_end(), begin, text.size());
+  return text.substr(begin, end - begin);
+}
+
+bool IsBeForm(absl::string_view w) {
+  return w == "is" || w == "was" || w == "were" || w == "are" || w == "be" ||
+         w == "been" || w == "being" || w == "got" || w == "get" || w == "gets";
+}
+
+float Sign(float x) { return x < 0 ? -1.0f : 1.0f; }
+
+}  // namespace
+
+float NormalizeValence(float sum) {
+  return sum / std::sqrt(sum * sum + kNormalizationAlpha);
+}
+
+bool SentenceScorer::MatchesPhrase(const v1::Document& doc, uint32_t next,
+                                   uint32_t end, const Phrase& phrase) {
+  if (next + phrase.rest.size() > end) return false;
+  for (size_t k = 0; k < phrase.rest.size(); ++k) {
+    NormalizeLexiconWord(TokenText(doc, doc.tokens(static_cast<int>(next + k))),
+                         &next_word_);
+    if (next_word_ != phrase.rest[k]) return false;
+  }
+  return true;
+}
+
+int SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
+                            uint32_t end, const std::vector<uint8_t>& skipped) {
+  items_.clear();
+  int exclamations = 0;
+  uint32_t consume_until = 0;  // tokens before this belong to a phrase
+  bool in_quote = false;
+  size_t quote_start = 0;
+  const auto close_quote = [&]() {
+    const bool scare = items_.size() - quote_start <= 3;
+    for (size_t i = quote_start; i < items_.size(); ++i) {
+      items_[i].quoted = true;
+      items_[i].scare_quoted = scare;
+    }
+    in_quote = false;
+  };
+  for (uint32_t t = begin; t < end; ++t) {
+    if (skipped[t]) continue;
+    const v1::Token& token = doc.tokens(static_cast<int>(t));
+    const absl::string_view text = TokenText(doc, token);
+    Item item;
+    item.token = t;
+    if (t < consume_until) {
+      item.consumed = true;
+      items_.push_back(item);
+      continue;
+    }
+    switch (token.kind()) {
+      case v1::Token::NUMBER:
+        item.figure = true;
+        items_.push_back(item);
+        continue;
+      case v1::Token::URL:
+        items_.push_back(item);
+        continue;
+      case v1::Token::PUNCTUATION:
+      case v1::Token::SYMBOL:
+        if (text == "\"" || text == "\xE2\x80\x9C" /* “ */ ||
+            text == "\xE2\x80\x9D" /* ” */) {
+          const bool opens =
+              text == "\xE2\x80\x9C" || (text == "\"" && !in_quote);
+          if (opens) {
+            in_quote = true;
+            quote_start = items_.size() + 1;
+          } else if (in_quote) {
+            close_quote();
+          }
+        } else if (text == "!") {
+          ++exclamations;
+        } else if (text == ",") {
+          item.comma = true;
+        } else if (text == ";" || text == ":" || text == "(" || text == ")" ||
+                   text == "\xE2\x80\x94" /* — */ ||
+                   text == "\xE2\x80\x93" /* – */ || text == "--") {
+          item.boundary = true;
+        } else if (text == "%" || text == "$" || text == "\xE2\x82\xAC" ||
+                   text == "\xC2\xA3" || text == "\xC2\xA5") {
+          item.figure = true;
+        }
+        items_.push_back(item);
+        continue;
+      default:
+        break;
+    }
+    NormalizeLexiconWord(text, &word_);
+    const LexiconEntry* entry = lexicon_.Find(word_);
+    bool phrase_matched = false;
+    if (entry != nullptr) {
+      for (const Phrase& phrase : lexicon_.PhrasesOf(*entry)) {
+        if (MatchesPhrase(doc, t + 1, end, phrase)) {
+          item.valence = phrase.valence;
+          item.tags = phrase.tags;
+          consume_until = t + 1 + static_cast<uint32_t>(phrase.rest.size());
+          phrase_matched = true;
+          break;
+        }
+      }
+      if (!phrase_matched) {
+        if (entry->has_valence) {
+          item.valence = entry->valence;
+          item.tags = entry->tags;
+        }
+        item.modifier = entry->modifier;
+        item.modifier_value = entry->modifier_value;
+      }
+    } else if (absl::EndsWith(word_, "n't")) {
+      // An unsplit contraction ("didn't").
+      item.modifier = ModifierKind::kNegate;
+      item.modifier_value = -0.74f;
+    }
+    if (!phrase_matched) {
+      item.be_form = IsBeForm(word_);
+      item.by = word_ == "by";
+      if (item.modifier == ModifierKind::kBut ||
+          item.modifier == ModifierKind::kConcede ||
+          item.modifier == ModifierKind::kClause) {
+        item.boundary = true;
+      }
+    }
+    items_.push_back(item);
+  }
+  if (in_quote) {
+    // An unclosed quote runs to the end of the sentence; never scare quotes.
+    for (size_t i = quote_start; i < items_.size(); ++i)
+      items_[i].quoted = true;
+  }
+  return exclamations;
+}
+
+void SentenceScorer::ApplyRules() {
+  const int n = static_cast<int>(items_.size());
+  float hedge = 1.0f;
+  for (int i = 0; i < n; ++i) {
+    Item& item = items_[i];
+    if (item.boundary || item.comma) hedge = 1.0f;
+    if (item.modifier == ModifierKind::kHedge) {
+      hedge = std::min(hedge, item.modifier_value);
+    }
+    if (item.valence == 0 || item.consumed) continue;
+    float v = item.valence;
+
+    if (item.tags & (kTagUp | kTagDown)) {
+      // "fell 17 %", and for nouns "a 17 % drop".
+      bool figure = false;
+      for (int j = i + 1; j < n && j <= i + kFigureWindow; ++j) {
+        if (items_[j].boundary) break;
+        if (items_[j].figure) {
+          figure = true;
+          break;
+        }
+      }
+      for (int j = i - 1; !figure && j >= 0 && j >= i - kModifierWindow; --j) {
+        if (items_[j].boundary) break;
+        figure = items_[j].figure;
+      }
+      if (!figure) v *= kNoFigureFactor;
+      // A rise of something bad is bad: "losses widened", "cut costs".
+      int absorbed = -1;
+      for (int j = i - 1; j >= 0 && j >= i - kModifierWindow; --j) {
+        if (items_[j].boundary || items_[j].comma) break;
+        if (items_[j].tags & kTagBadQuantity) {
+          absorbed = j;
+          break;
+        }
+      }
+      if (absorbed < 0 && (item.tags & kTagDown)) {
+        for (int j = i + 1; j < n && j <= i + 2; ++j) {
+          if (items_[j].boundary || items_[j].comma) break;
+          if (items_[j].tags & kTagBadQuantity) {
+            absorbed = j;
+            break;
+          }
+        }
+      }
+      if (absorbed >= 0) {
+        // The direction word now carries the meaning; the noun is spent.
+        v = (item.tags & kTagUp) ? -std::abs(v) : std::abs(v);
+        items_[absorbed].valence = 0;
+        items_[absorbed].tags &= static_cast<uint8_t>(~kTagBadQuantity);
+      }
+    }
+
+    // Boosters and dampeners before the word, and one right after it
+    // ("fell sharply").
+    const auto modify = [&v](const Item& m, float decay) {
+      if (m.modifier == ModifierKind::kBoost) {
+        v += Sign(v) * m.modifier_value * decay;
+      } else if (m.modifier == ModifierKind::kDampen) {
+        const float weaker = v - Sign(v) * m.modifier_value * decay;
+        v = (weaker * v > 0) ? weaker : 0.0f;
+      }
+    };
+    for (int d = 1; d <= kModifierWindow && i - d >= 0; ++d) {
+      const Item& m = items_[i - d];
+      if (m.boundary) break;
+      modify(m, 1.0f - kBoosterDecay * static_cast<float>(d - 1));
+    }
+    if (i + 1 < n) modify(items_[i + 1], 1.0f);
+
+    for (int d = 1; d <= kModifierWindow && i - d >= 0; ++d) {
+      const Item& m = items_[i - d];
+      if (m.boundary) break;
+      if (m.modifier == ModifierKind::kNegate) {
+        v *= m.modifier_value;
+        break;
+      }
+    }
+
+    // Passive voice turns a competition verb around: "was beaten by".
+    if (item.tags & kTagVersus) {
+      const bool be_before = (i >= 1 && items_[i - 1].be_form) ||
+                             (i >= 2 && items_[i - 2].be_form);
+      bool by_after = false;
+      for (int j = i + 1; j < n && j <= i + kModifierWindow; ++j) {
+        if (items_[j].by) by_after = true;
+      }
+      if (be_before && by_after && v > 0) v = -v;
+    }
+
+    if (v < 0) v *= kNegativityBias;
+    v *= hedge;
+    if (item.quoted)
+      v *= item.scare_quoted ? kScareQuotedFactor : kQuotedFactor;
+    item.valence = v;
+  }
+}
+
+void SentenceScorer::ApplyContrast() {
+  const int n = static_cast<int>(items_.size());
+  int last_but = -1;
+  bool words_before = false;
+  for (int i = 0; i < n; ++i) {
+    if (items_[i].modifier == ModifierKind::kBut) last_but = i;
+  }
+  if (last_but >= 0) {
+    for (int i = 0; i < last_but; ++i) {
+      if (items_[i].valence != 0) words_before = true;
+    }
+    // A sentence-initial "But" contrasts with the previous sentence: leave
+    // this one as it is.
+    if (words_before) {
+      const float w = items_[last_but].modifier_value;
+      for (int i = 0; i < last_but; ++i) items_[i].valence *= 1.0f - w;
+      for (int i = last_but + 1; i < n; ++i) items_[i].valence *= 1.0f + w;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    if (items_[i].modifier != ModifierKind::kConcede) continue;
+    const float w = items_[i].modifier_value;
+    for (int j = i + 1; j < n; ++j) {
+      if (items_[j].comma || items_[j].boundary) break;
+      items_[j].valence *= w;
+    }
+  }
+}
+
+SentenceScore SentenceScorer::Score(const v1::Document& doc, uint32_t begin,
+                                    uint32_t end,
+                                    const std::vector<uint8_t>& skipped,
+                                    TokenScores* scores) {
+  SentenceScore result;
+  scores->valence.assign(end - begin, 0.0f);
+  scores->flags.assign(end - begin, 0);
+  const int exclamations = Collect(doc, begin, end, skipped);
+  ApplyRules();
+  ApplyContrast();
+  for (const Item& item : items_) {
+    const uint32_t i = item.token - begin;
+    if (item.boundary) scores->flags[i] |= kTokenClauseBreak;
+    if (item.tags & kTagVersus) scores->flags[i] |= kTokenVersus;
+    if (item.consumed || item.valence == 0) continue;
+    scores->valence[i] = item.valence;
+    result.sum += item.valence;
+    if (item.valence > 0) {
+      result.positive += item.valence;
+    } else {
+      result.negative -= item.valence;
+    }
+  }
+  if (result.sum != 0 && exclamations > 0) {
+    result.sum += Sign(result.sum) * kExclamationEmphasis *
+                  static_cast<float>(std::min(exclamations, kMaxExclamations));
+  }
+  result.score = NormalizeValence(result.sum);
+  return result;
+}
+
+}  // namespace sentiment_internal
+}  // namespace loupe

@@ -1,0 +1,91 @@
+// Rule-based valence of the tokens of one sentence: lexicon look-up, then
+// negation, boosters and dampeners, direction words with figures, hedges,
+// quotes and contrast.
+#ifndef LOUPE_PLUGINS_SENTIMENT_SENTENCE_SCORER_H_
+#define LOUPE_PLUGINS_SENTIMENT_SENTENCE_SCORER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "loupe/v1/document.pb.h"
+#include "plugins/sentiment/lexicon.h"
+
+namespace loupe {
+namespace sentiment_internal {
+
+// Flags of a token in TokenScores.
+enum TokenFlag : uint8_t {
+  kTokenClauseBreak = 1,  // ends a clause (";", "but", "while", ...)
+  kTokenVersus = 2,       // a competition verb (see kTagVersus)
+};
+
+// Per-token results over one sentence, indexed from its first token.
+struct TokenScores {
+  // Valence after all rules; 0 for most tokens. For kTokenVersus tokens it
+  // is the valence for the verb's subject.
+  std::vector<float> valence;
+  std::vector<uint8_t> flags;
+};
+
+struct SentenceScore {
+  float sum = 0;       // signed sum of the token valences (+ emphasis)
+  float positive = 0;  // sum of the positive ones
+  float negative = 0;  // sum of the magnitudes of the negative ones
+  float score = 0;     // NormalizeValence(sum), in [-1, 1]
+};
+
+// Maps a valence sum into (-1, 1) the way VADER does: x / sqrt(x^2 + 15).
+float NormalizeValence(float sum);
+
+// Not thread-safe (it keeps scratch buffers); cheap to create per plugin.
+class SentenceScorer {
+ public:
+  // `lexicon` must outlive the scorer.
+  explicit SentenceScorer(const SentimentLexicon* lexicon)
+      : lexicon_(*lexicon) {}
+  SentenceScorer(const SentenceScorer&) = delete;
+  SentenceScorer& operator=(const SentenceScorer&) = delete;
+
+  // Scores tokens [begin, end) of `doc` (end <= tokens_size()), leaving
+  // out tokens t with skipped[t] != 0 (boilerplate), and fills `scores`
+  // for the range. Time linear in end - begin.
+  SentenceScore Score(const v1::Document& doc, uint32_t begin, uint32_t end,
+                      const std::vector<uint8_t>& skipped, TokenScores* scores);
+
+ private:
+  // One token of the sentence being scored.
+  struct Item {
+    uint32_t token = 0;
+    float valence = 0;  // lexicon valence, then the result of the rules
+    float modifier_value = 0;
+    ModifierKind modifier = ModifierKind::kNone;
+    uint8_t tags = 0;
+    bool figure = false;    // a number, or a % or currency sign
+    bool boundary = false;  // a clause break
+    bool comma = false;
+    bool consumed = false;  // an inner word of a matched phrase
+    bool quoted = false;
+    bool scare_quoted = false;  // inside quotes of at most three tokens
+    bool be_form = false;       // is, was, were, ...
+    bool by = false;
+  };
+
+  // Fills items_ for the tokens; returns the number of '!' seen.
+  int Collect(const v1::Document& doc, uint32_t begin, uint32_t end,
+              const std::vector<uint8_t>& skipped);
+  void ApplyRules();
+  void ApplyContrast();
+  bool MatchesPhrase(const v1::Document& doc, uint32_t next, uint32_t end,
+                     const Phrase& phrase);
+
+  const SentimentLexicon& lexicon_;
+  std::vector<Item> items_;
+  std::string word_;
+  std::string next_word_;
+};
+
+}  // namespace sentiment_internal
+}  // namespace loupe
+
+#endif  // LOUPE_PLUGINS_SENTIMENT_SENTENCE_SCORER_H_
