@@ -92,3 +92,17 @@ function(loupe_embed_data target)
   target_sources(${target} PRIVATE ${out})
   target_link_libraries(${target} PRIVATE absl::strings)
 endfunction()
+
+# loupe_benchmark(<name> SOURCES <file>... [DEPS <target>...])
+# A Google Benchmark binary, built only when the library is installed. It
+# prints figures; nothing asserts on them.
+function(loupe_benchmark name)
+  if(NOT benchmark_FOUND)
+    return()
+  endif()
+  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  add_executable(${name} ${ARG_SOURCES})
+  target_link_libraries(${name} PRIVATE ${ARG_DEPS} benchmark::benchmark)
+  target_compile_definitions(${name} PRIVATE
+    LOUPE_CORPUS_DIR="${LOUPE_CORPUS_DIR}")
+endfunction()

@@ -157,14 +157,18 @@ class Scanner {
     return end;
   }
 
-  size_t ScanUrl(size_t i) {
-    size_t p = i;
+  // The end of the URL characters that start at `p`.
+  size_t SkipUrlChars(size_t p) {
     while (p < text_.size()) {
       const CharInfo c = At(p);
       if (EndsUrl(c)) break;
       p += c.length;
     }
-    const size_t end = TrimUrlEnd(i, p);
+    return p;
+  }
+
+  size_t ScanUrl(size_t i) {
+    const size_t end = TrimUrlEnd(i, SkipUrlChars(i));
     Emit(i, end, v1::Token::URL);
     return end;
   }
@@ -180,13 +184,7 @@ class Scanner {
         break;
       }
     }
-    if (p < text_.size() && text_[p] == '/') {
-      while (p < text_.size()) {
-        const CharInfo c = At(p);
-        if (EndsUrl(c)) break;
-        p += c.length;
-      }
-    }
+    if (p < text_.size() && text_[p] == '/') p = SkipUrlChars(p);
     const size_t end = TrimUrlEnd(begin, p);
     Emit(begin, end, v1::Token::URL);
     return end;

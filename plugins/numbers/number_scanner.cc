@@ -1155,6 +1155,12 @@ class Scanner {
     return v < 10 ? absl::StrCat("0", v) : absl::StrCat(v);
   }
 
+  // "2025-01-21", or "XXXX-01-21" when the year is unknown (0).
+  static std::string DayTimex(int year, int month, int day) {
+    return absl::StrCat(year ? absl::StrCat(year) : "XXXX", "-", Two(month),
+                        "-", Two(day));
+  }
+
   // A year after a date: ", 2025" or " 2025".
   size_t ParseDateYear(size_t j, int* year) {
     size_t k = j;
@@ -1194,8 +1200,7 @@ class Scanner {
       item->e = e;
       item->kind = v1::Number::DATE;
       item->value = year;
-      item->timex = absl::StrCat(year ? absl::StrCat(year) : "XXXX", "-",
-                                 Two(month), "-", Two(day));
+      item->timex = DayTimex(year, month, day);
       return true;
     }
     if (d.size() == 4) {
@@ -1241,8 +1246,7 @@ class Scanner {
     item->e = e;
     item->kind = v1::Number::DATE;
     item->value = year;
-    item->timex = absl::StrCat(year ? absl::StrCat(year) : "XXXX", "-",
-                               Two(month), "-", Two(day));
+    item->timex = DayTimex(year, month, day);
     FindQualifier(item);
     return true;
   }
