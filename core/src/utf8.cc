@@ -5,69 +5,54 @@
 namespace loupe {
 namespace {
 
+// What a byte allows when it starts a sequence (Unicode Table 3-7): the
+// sequence length (0 if it cannot start one) and the range of the second
+// byte; later bytes are always 80..BF.
+struct LeadByte {
+  size_t length;
+  unsigned char second_lo;
+  unsigned char second_hi;
+};
+
+LeadByte ClassifyLead(unsigned char b0) {
+  if (b0 < 0x80) return {1, 0, 0};
+  if (b0 >= 0xC2 && b0 <= 0xDF) return {2, 0x80, 0xBF};
+  if (b0 == 0xE0) return {3, 0xA0, 0xBF};
+  if (b0 == 0xED) return {3, 0x80, 0x9F};  // no surrogates
+  if (b0 >= 0xE1 && b0 <= 0xEF) return {3, 0x80, 0xBF};
+  if (b0 == 0xF0) return {4, 0x90, 0xBF};
+  if (b0 == 0xF4) return {4, 0x80, 0x8F};  // <= U+10FFFF
+  if (b0 >= 0xF1 && b0 <= 0xF3) return {4, 0x80, 0xBF};
+  return {0, 0, 0};
+}
+
+// How many bytes from text[pos] (at least 1) follow the pattern of the lead
+// byte there, up to the sequence's length.
+size_t MatchingPrefix(absl::string_view text, size_t pos, const LeadByte& lead) {
+  size_t n = 1;
+  while (n < lead.length && pos + n < text.size()) {
+    const unsigned char b = static_cast<unsigned char>(text[pos + n]);
+    const bool ok = n == 1 ? (b >= lead.second_lo && b <= lead.second_hi)
+                           : (b & 0xC0) == 0x80;
+    if (!ok) break;
+    ++n;
+  }
+  return n;
+}
+
 // Length of the well-formed sequence starting at text[pos], or 0.
 size_t WellFormedLength(absl::string_view text, size_t pos) {
-  const auto byte = [&](size_t i) {
-    return static_cast<unsigned char>(text[i]);
-  };
-  const unsigned char b0 = byte(pos);
-  if (b0 < 0x80) return 1;
-  const size_t left = text.size() - pos;
-  // Per Unicode Table 3-7: the allowed range of the second byte depends on
-  // the first; later bytes are always 80..BF.
-  unsigned char lo = 0x80, hi = 0xBF;
-  size_t length;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    length = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    length = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;  // no surrogates
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    length = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;  // <= U+10FFFF
-  } else {
-    return 0;
-  }
-  if (left < length) return 0;
-  if (byte(pos + 1) < lo || byte(pos + 1) > hi) return 0;
-  for (size_t i = 2; i < length; ++i) {
-    if ((byte(pos + i) & 0xC0) != 0x80) return 0;
-  }
-  return length;
+  const LeadByte lead = ClassifyLead(static_cast<unsigned char>(text[pos]));
+  if (lead.length <= 1) return lead.length;
+  return MatchingPrefix(text, pos, lead) == lead.length ? lead.length : 0;
 }
 
 // Length of the maximal subpart of an ill-formed sequence at text[pos]:
 // the longest prefix of a well-formed sequence (at least one byte).
 size_t MaximalSubpart(absl::string_view text, size_t pos) {
-  const auto byte = [&](size_t i) {
-    return static_cast<unsigned char>(text[i]);
-  };
-  const unsigned char b0 = byte(pos);
-  unsigned char lo = 0x80, hi = 0xBF;
-  size_t length;
-  if (b0 >= 0xC2 && b0 <= 0xDF) {
-    length = 2;
-  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-    length = 3;
-    if (b0 == 0xE0) lo = 0xA0;
-    if (b0 == 0xED) hi = 0x9F;
-  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-    length = 4;
-    if (b0 == 0xF0) lo = 0x90;
-    if (b0 == 0xF4) hi = 0x8F;
-  } else {
-    return 1;
-  }
-  size_t n = 1;
-  while (n < length && pos + n < text.size()) {
-    const unsigned char b = byte(pos + n);
-    const bool ok = n == 1 ? (b >= lo && b <= hi) : (b & 0xC0) == 0x80;
-    if (!ok) break;
-    ++n;
-  }
-  return n;
+  const LeadByte lead = ClassifyLead(static_cast<unsigned char>(text[pos]));
+  if (lead.length == 0) return 1;
+  return MatchingPrefix(text, pos, lead);
 }
 
 }  // namespace
