@@ -222,7 +222,7 @@ TEST(CliTest, OneFiftyMegabyteLine) {
   std::string line;
   line.reserve(50u << 20);
   const std::string chunk =
-      "Nvidia lost nearly $600 billion, or 16.9%, as DeepSeek rattled markets; ";
+      "Acme shed almost $42 billion, or 12.5%, as Rivalco spooked traders; ";
   while (line.size() + chunk.size() <= (50u << 20)) line += chunk;
   const std::string path = WriteTempFile("long_line.txt", line);
   const auto result = RunLoupe({"analyze", "--lines", "--format", "table", path});

@@ -296,7 +296,7 @@ class Splitter {
   }
 
   // At least half of the words of four or more letters are capitalized
-  // ("The Role of GPUs in AI Development").
+  // ("How Chip Export Rules Changed the Market").
   bool IsTitleCase(uint32_t begin, uint32_t end) const {
     int long_words = 0;
     int capitalized = 0;
@@ -377,7 +377,7 @@ class Splitter {
         line.role = Role::kDebris;
       }
     }
-    // Watermarks: "... under the current U.S\n\nalefox\n\nadministration."
+    // Watermarks: "... lobbying the U.K\n\nnewsbot\n\ngovernment for relief."
     for (size_t i = 1; i + 1 < lines_.size(); ++i) {
       Line& line = lines_[i];
       const Line& prev = lines_[i - 1];

@@ -241,10 +241,10 @@ TEST(EntitiesPluginTest, NameBeforeHyphenInsideCompound) {
 }
 
 TEST(EntitiesPluginTest, PluralOfCompanyName) {
-  const auto entities = Annotate("The market could hold two Tencents .");
-  ASSERT_NE(Find(entities, "Tencents"), nullptr);
-  EXPECT_EQ(Find(entities, "Tencents")->canonical(), "Tencent");
-  EXPECT_EQ(Find(entities, "Tencents")->type(), v1::Entity::ORG);
+  const auto entities = Annotate("Its cash pile could buy three Baidus .");
+  ASSERT_NE(Find(entities, "Baidus"), nullptr);
+  EXPECT_EQ(Find(entities, "Baidus")->canonical(), "Baidu");
+  EXPECT_EQ(Find(entities, "Baidus")->type(), v1::Entity::ORG);
 }
 
 TEST(EntitiesPluginTest, ProductShapesAndVersions) {
@@ -286,7 +286,7 @@ TEST(EntitiesPluginTest, FalsePositiveGuards) {
       "However , prices rose on Monday .\n"
       "Meanwhile the GPU and AI spending by each CEO grew in January .\n"
       "Investors sold everything .\n"
-      "TECH HEAVY SELLING STYMIE traders , analysts said .");
+      "MARKET HEAVY SELLING GRIPS traders , analysts said .");
   EXPECT_THAT(entities, IsEmpty()) << entities.front().text();
 }
 

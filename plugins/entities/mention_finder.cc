@@ -236,7 +236,7 @@ bool MentionFinder::AddPartialTokenMention(uint32_t i) {
   const absl::string_view lower = tokens.Lower(i);
   const absl::string_view surface = tokens.Surface(i);
   const Gazetteer& names = lexicon_.names;
-  // Plural of a company or product name: "two Tencents".
+  // Plural of a company or product name: "three Baidus".
   if (lower.size() >= 5 && lower.back() == 's' &&
       lower[lower.size() - 2] != 's' && !lexicon_.not_names.Contains(lower)) {
     const GazetteerAlias* alias = names.Find(lower.substr(0, lower.size() - 1));

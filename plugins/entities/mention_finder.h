@@ -48,7 +48,7 @@ class MentionFinder {
   // Adds a gazetteer mention for tokens [i, match.end) and returns the token
   // after it (extended over model versions for products).
   uint32_t AddGazetteerMention(uint32_t i, const Match& match);
-  // Tries the partial-token forms: "Tencents" (plural of a known name) and
+  // Tries the partial-token forms: "Baidus" (plural of a known name) and
   // "U.S.-made" (known name before a hyphen). Returns true if it added one.
   bool AddPartialTokenMention(uint32_t i);
   // Applies the rules to the capitalized run starting at token i and

@@ -1074,7 +1074,7 @@ class Scanner {
         "estimated", "beyond", "nearly"};
     size_t b = item->b;
     // Allow one article between a verb-like qualifier and the amount:
-    // "surpassing a $3 trillion valuation".
+    // "surpassing a $2 trillion value".
     std::string words[4];
     size_t word_tok[4];
     size_t count = 0;
@@ -1117,7 +1117,7 @@ class Scanner {
         }
       }
     }
-    // After the amount: "100 million USD or more".
+    // After the amount: "80 million USD or more".
     const size_t e = item->e;
     if (!item->is_range && Spaced(e) && WordIs(e, "or") && Spaced(e + 1)) {
       for (absl::string_view w : {"more", "so", "less", "fewer", "higher",
@@ -1252,7 +1252,7 @@ class Scanner {
   }
 
   // ---- vague magnitudes ---------------------------------------------------
-  // "dozens", "billions of dollars", "tens or even hundreds of billions".
+  // "dozens", "billions of dollars", "tens or even hundreds of millions".
   bool ParseVague(size_t i, Item* item) {
     const WordInfo* info = Info(i);
     if (Capitalized(i) && AllUpper(i) && S(T(i)).size() > 1) return false;
