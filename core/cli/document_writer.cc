@@ -5,6 +5,7 @@
 #include <map>
 #include <vector>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
@@ -32,6 +33,16 @@ std::string Snippet(absl::string_view text, const v1::TextSpan& span,
     s += "…";
   }
   return s;
+}
+
+// `s` padded with spaces to `width` characters (code points, not bytes, so
+// that "€" lines up with "$").
+std::string Pad(absl::string_view s, size_t width) {
+  size_t chars = 0;
+  for (unsigned char c : s) chars += (c & 0xC0) != 0x80;
+  std::string padded(s);
+  if (chars < width) padded.append(width - chars, ' ');
+  return padded;
 }
 
 std::string FormatValue(double value) {
@@ -151,7 +162,7 @@ void DocumentWriter::WriteTable(const v1::Document& doc) {
   out << "\n   ENTITIES (" << doc.entities_size() << " mentions, "
       << sorted.size() << " distinct)\n";
   for (const auto& [canonical, g] : sorted) {
-    std::string line = absl::StrFormat("   %-28s %-8s %3d", canonical,
+    std::string line = absl::StrFormat("   %s %-8s %3d", Pad(canonical, 28),
                                        v1::Entity::Type_Name(g.type), g.mentions);
     auto it = entity_sentiment.find(canonical);
     if (it != entity_sentiment.end()) {
@@ -171,8 +182,9 @@ void DocumentWriter::WriteTable(const v1::Document& doc) {
                                       : FormatValue(n.value());
     if (!n.timex().empty()) value = n.timex();
     std::string line = absl::StrFormat(
-        "   %-22s %-11s %-22s %-5s", Snippet(doc.text(), n.span(), 22),
+        "   %s %-11s %-22s %-5s", Pad(Snippet(doc.text(), n.span(), 22), 22),
         v1::Number::Kind_Name(n.kind()), value, n.unit());
+    absl::StripTrailingAsciiWhitespace(&line);
     if (!n.qualifier().empty()) absl::StrAppend(&line, " (", n.qualifier(), ")");
     else if (n.approximate()) absl::StrAppend(&line, " (approximate)");
     out << line << "\n";
