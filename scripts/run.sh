@@ -4,16 +4,18 @@
 #   scripts/run.sh                          # the sample, readable summary
 #   scripts/run.sh FILE_OR_FOLDER... [--format jsonl] [...any analyze option]
 set -euo pipefail
-cd "$(dirname "$0")/.."
-root=$PWD
+root=$(cd "$(dirname "$0")/.." && pwd)
 
-scripts/setup.sh
-cmake --preset release >/dev/null
-cmake --build --preset release --target loupe >/dev/null
+(
+  cd "$root"
+  scripts/setup.sh
+  cmake --preset release >/dev/null
+  cmake --build --preset release --target loupe >/dev/null
+)
 
 if [ $# -eq 0 ]; then
+  cd "$root"
   set -- --format table tests/data/sample.txt
 fi
-# Paths are relative to where the command was started.
-cd "$OLDPWD" 2>/dev/null || true
+# Paths given by the user stay relative to where they started the command.
 exec "$root/build/release/bin/loupe" analyze "$@"
