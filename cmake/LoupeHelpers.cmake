@@ -57,16 +57,11 @@ function(loupe_test name)
                        WORKING_DIRECTORY ${PROJECT_BINARY_DIR})
 endfunction()
 
-# loupe_add_plugin_library(<name> SOURCES <file>... [DEPS <target>...])
-# A plugin as a loadable shared library: only loupe_plugin_entry is exported.
-function(loupe_add_plugin_library name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
-  add_library(${name} MODULE ${ARG_SOURCES})
-  set_target_properties(${name} PROPERTIES
-    C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden
-    VISIBILITY_INLINES_HIDDEN ON PREFIX "lib")
-  target_link_libraries(${name} PRIVATE loupe_sdk ${ARG_DEPS})
-endfunction()
+# Plugins as loadable libraries: the same helper third parties get from the
+# installed SDK (Loupe::sdk is defined in core/).
+set(LOUPE_PLUGIN_PROTOC ${LOUPE_PROTOC})
+set(LOUPE_PLUGIN_PROTO_PATH ${PROJECT_SOURCE_DIR}/proto ${Protobuf_INCLUDE_DIRS})
+include(LoupePlugin)
 
 # loupe_embed_data(<target> FUNCTION <name> FILES <file>...)
 # Compiles data files into <target>, so that native and WASM builds carry the

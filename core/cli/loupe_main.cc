@@ -198,7 +198,7 @@ int Analyze(const Args& args, const PluginRegistry& registry) {
   absl::StatusOr<v1::PipelineConfig> config =
       args.pipeline_file.empty()
           ? DefaultPipelineConfig()
-          : ReadPipelineConfig(args.pipeline_file);
+          : ReadPipelineConfig(args.pipeline_file, registry);
   if (!config.ok()) {
     std::cerr << "loupe: " << config.status().message() << "\n";
     return kExitUsage;

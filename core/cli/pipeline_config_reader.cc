@@ -26,14 +26,33 @@ class FirstError : public google::protobuf::io::ErrorCollector {
   std::string message_;
 };
 
+// Resolves Any type URLs against the registry's options types.
+class OptionsTypeFinder : public google::protobuf::TextFormat::Finder {
+ public:
+  explicit OptionsTypeFinder(const PluginRegistry& registry)
+      : registry_(registry) {}
+  const google::protobuf::Descriptor* FindAnyType(
+      const google::protobuf::Message&, const std::string& prefix,
+      const std::string& name) const override {
+    if (prefix != "type.googleapis.com/") return nullptr;
+    return registry_.FindOptionsType(name);
+  }
+
+ private:
+  const PluginRegistry& registry_;
+};
+
 }  // namespace
 
-absl::StatusOr<v1::PipelineConfig> ParsePipelineConfig(absl::string_view text,
-                                                       const std::string& source) {
+absl::StatusOr<v1::PipelineConfig> ParsePipelineConfig(
+    absl::string_view text, const std::string& source,
+    const PluginRegistry& registry) {
   v1::PipelineConfig config;
   FirstError errors;
+  OptionsTypeFinder finder(registry);
   google::protobuf::TextFormat::Parser parser;
   parser.RecordErrorsTo(&errors);
+  parser.SetFinder(&finder);
   if (!parser.ParseFromString(std::string(text), &config)) {
     return absl::InvalidArgumentError(
         absl::StrCat(source, ":", errors.message().empty()
@@ -47,7 +66,8 @@ absl::StatusOr<v1::PipelineConfig> ParsePipelineConfig(absl::string_view text,
   return config;
 }
 
-absl::StatusOr<v1::PipelineConfig> ReadPipelineConfig(const std::string& path) {
+absl::StatusOr<v1::PipelineConfig> ReadPipelineConfig(
+    const std::string& path, const PluginRegistry& registry) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     return absl::NotFoundError(
@@ -55,7 +75,7 @@ absl::StatusOr<v1::PipelineConfig> ReadPipelineConfig(const std::string& path) {
   }
   std::stringstream buffer;
   buffer << in.rdbuf();
-  return ParsePipelineConfig(buffer.str(), path);
+  return ParsePipelineConfig(buffer.str(), path, registry);
 }
 
 }  // namespace loupe

@@ -61,7 +61,9 @@ absl::Status ValidateSpec(const v1::PluginSpec& spec) {
   return absl::OkStatus();
 }
 
-PluginRegistry::PluginRegistry() = default;
+PluginRegistry::PluginRegistry()
+    : options_pool_(std::make_unique<google::protobuf::DescriptorPool>(
+          google::protobuf::DescriptorPool::generated_pool())) {}
 PluginRegistry::~PluginRegistry() = default;
 
 absl::Status PluginRegistry::Register(PluginRegistration registration) {
@@ -73,8 +75,31 @@ absl::Status PluginRegistry::Register(PluginRegistration registration) {
         "plugin '", registration.spec.id(), "' from ", registration.source,
         " is already registered from ", other->source));
   }
+  if (!registration.spec.options_descriptors().empty()) {
+    google::protobuf::FileDescriptorSet files;
+    if (!files.ParseFromString(registration.spec.options_descriptors())) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("plugin '", registration.spec.id(),
+                       "' has unreadable options_descriptors"));
+    }
+    // Files are listed dependencies first; those known already (the
+    // generated pool, another plugin) are skipped.
+    for (const google::protobuf::FileDescriptorProto& file : files.file()) {
+      if (options_pool_->FindFileByName(file.name()) != nullptr) continue;
+      if (options_pool_->BuildFile(file) == nullptr) {
+        return absl::InvalidArgumentError(
+            absl::StrCat("plugin '", registration.spec.id(),
+                         "': cannot use the descriptor of '", file.name(), "'"));
+      }
+    }
+  }
   plugins_.push_back(std::move(registration));
   return absl::OkStatus();
+}
+
+const google::protobuf::Descriptor* PluginRegistry::FindOptionsType(
+    absl::string_view full_name) const {
+  return options_pool_->FindMessageTypeByName(std::string(full_name));
 }
 
 #ifdef __EMSCRIPTEN__

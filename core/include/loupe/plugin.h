@@ -20,6 +20,7 @@
 
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <utility>
 
@@ -28,6 +29,8 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "google/protobuf/any.pb.h"
+#include "google/protobuf/descriptor.h"
+#include "google/protobuf/descriptor.pb.h"
 #include "loupe/v1/document.pb.h"
 #include "loupe/v1/plugin.pb.h"
 
@@ -85,14 +88,38 @@ absl::StatusOr<T> UnpackOptions(const google::protobuf::Any& any,
   return options;
 }
 
+namespace internal {
+inline void CollectFileDescriptors(const google::protobuf::FileDescriptor* file,
+                                   std::set<std::string>* seen,
+                                   google::protobuf::FileDescriptorSet* set) {
+  if (!seen->insert(file->name()).second) return;
+  for (int i = 0; i < file->dependency_count(); ++i) {
+    CollectFileDescriptors(file->dependency(i), seen, set);
+  }
+  file->CopyTo(set->add_file());
+}
+}  // namespace internal
+
+// A serialized FileDescriptorSet of `file` and everything it imports,
+// dependencies first.
+inline std::string SerializeFileDescriptors(
+    const google::protobuf::FileDescriptor* file) {
+  google::protobuf::FileDescriptorSet set;
+  std::set<std::string> seen;
+  internal::CollectFileDescriptors(file, &seen, &set);
+  return set.SerializeAsString();
+}
+
 // The registration of a plugin class P with a static `Spec()`, an `Options`
 // proto type and a static `Create(const Options&)`.
 template <typename P>
 PluginRegistration MakeRegistration() {
   PluginRegistration registration;
   registration.spec = P::Spec();
-  registration.spec.set_options_type(
-      std::string(P::Options::descriptor()->full_name()));
+  const google::protobuf::Descriptor* options = P::Options::descriptor();
+  registration.spec.set_options_type(std::string(options->full_name()));
+  registration.spec.set_options_descriptors(
+      SerializeFileDescriptors(options->file()));
   registration.create = [id = registration.spec.id()](
                             const google::protobuf::Any& any)
       -> absl::StatusOr<std::unique_ptr<Plugin>> {

@@ -10,6 +10,7 @@
 
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
+#include "google/protobuf/descriptor.h"
 #include "loupe/plugin.h"
 
 namespace loupe {
@@ -40,11 +41,20 @@ class PluginRegistry {
   // All plugins, in registration order.
   std::vector<const PluginRegistration*> List() const;
 
+  // The descriptor of a registered plugin's options type, by full name, for
+  // reading options from text: built-in types come from the generated pool,
+  // those of loaded libraries from their spec's `options_descriptors`.
+  // nullptr if unknown.
+  const google::protobuf::Descriptor* FindOptionsType(
+      absl::string_view full_name) const;
+
  private:
   // Declared first so that it is destroyed last.
   std::vector<std::unique_ptr<LoadedLibrary>> libraries_;
   // A deque keeps the pointers Find() hands out valid as plugins are added.
   std::deque<PluginRegistration> plugins_;
+  // Options types of loaded plugins, over the generated pool.
+  std::unique_ptr<google::protobuf::DescriptorPool> options_pool_;
 };
 
 // Checks a spec: id matches [a-z][a-z0-9_]*, version is non-empty, kind is
