@@ -3,8 +3,12 @@
 
 #include "benchmark/benchmark.h"
 #include "plugins/entities/entities.h"
+#include "plugins/entities/ner_tagger.h"
 
 namespace loupe {
+
+absl::string_view EntitiesModelData(absl::string_view name);
+
 namespace {
 
 // A document of `copies` invented news sentences, with whitespace tokens.
@@ -51,6 +55,18 @@ void BM_Process(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * doc.text().size());
 }
 BENCHMARK(BM_Process)->Arg(10)->Arg(1000);
+
+// Parsing the embedded tagger model into its lookup table (what the first
+// EntitiesPlugin::Create in a process pays).
+void BM_LoadModel(benchmark::State& state) {
+  const absl::string_view bytes = EntitiesModelData("ner_model.pb");
+  for (auto _ : state) {
+    entities_internal::NerWeights weights;
+    benchmark::DoNotOptimize(entities_internal::LoadNerModel(bytes, &weights));
+  }
+  state.SetBytesProcessed(state.iterations() * bytes.size());
+}
+BENCHMARK(BM_LoadModel)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace loupe
