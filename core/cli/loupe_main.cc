@@ -2,6 +2,7 @@
 //
 //   loupe analyze [options] [PATH...]   annotate files, folders or stdin
 //   loupe plugins [--plugin LIB]...     list the available plugins
+//   loupe train entities ...            train the entity tagger
 //
 // Exit codes: 0 all went well; 1 some input or plugin failed (everything
 // else is still written); 2 usage or setup error (nothing was analyzed).
@@ -16,6 +17,7 @@
 #include "google/protobuf/arena.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
+#include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "core/cli/document_writer.h"
@@ -25,6 +27,7 @@
 #include "loupe/plugin_abi.h"
 #include "loupe/registry.h"
 #include "plugins/builtin_plugins.h"
+#include "plugins/entities/ner_trainer.h"
 
 namespace loupe {
 namespace {
@@ -38,6 +41,7 @@ constexpr char kVersion[] = "0.1.0";
 constexpr char kUsage[] = R"(Usage:
   loupe analyze [options] [PATH...]
   loupe plugins [--plugin LIB]...
+  loupe train entities --train FILE [--dev FILE] -o MODEL [options]
   loupe --help | --version
 
 Reads news text and writes, for each document, its tokens, sentences,
@@ -60,12 +64,21 @@ recursively, in sorted order) or "-" for standard input (the default).
 
 loupe plugins: lists the built-in plugins and those loaded with --plugin.
 
+loupe train entities: trains the entities plugin's tagger on CoNLL-2003-style
+files (word ... tag per line) and writes the model, a plugins.NerModel proto;
+copy it to plugins/entities/model/ner_model.pb and rebuild to use it.
+  --train FILE       training data
+  --dev FILE         picks the best epoch and calibrates confidence
+  -o, --output FILE  where the model goes
+  --epochs N (12)  --seed N  --min-count N (2)  --prune W (0.02)
+
 Exit status: 0 success; 1 some input or plugin failed (the rest is still
 written); 2 usage error or setup failure.
 )";
 
 struct Args {
   std::string command;
+  NerTrainOptions train;
   std::vector<std::string> paths;
   std::vector<std::string> plugin_libraries;
   std::string pipeline_file;
@@ -94,7 +107,13 @@ std::optional<int> ParseArgs(int argc, char** argv, Args* args) {
     return kExitOk;
   }
   args->command = rest[0];
-  if (args->command != "analyze" && args->command != "plugins") {
+  if (args->command == "train") {
+    if (rest.size() < 2 || rest[1] != "entities") {
+      return UsageError("'train' takes what to train: 'loupe train entities'");
+    }
+    args->command = "train entities";
+    rest.erase(rest.begin());
+  } else if (args->command != "analyze" && args->command != "plugins") {
     return UsageError(absl::StrCat("unknown command '", args->command, "'"));
   }
   bool only_paths = false;
@@ -130,6 +149,31 @@ std::optional<int> ParseArgs(int argc, char** argv, Args* args) {
       return true;
     };
     const bool analyze = args->command == "analyze";
+    const bool train = args->command == "train entities";
+    if (train) {
+      if (!take_value()) return UsageError(absl::StrCat(name, " needs a value"));
+      NerTrainOptions& t = args->train;
+      bool ok = true;
+      if (name == "--train") {
+        t.train_path = value;
+      } else if (name == "--dev") {
+        t.dev_path = value;
+      } else if (name == "-o" || name == "--output") {
+        t.output_path = value;
+      } else if (name == "--epochs") {
+        ok = absl::SimpleAtoi(value, &t.epochs) && t.epochs > 0;
+      } else if (name == "--seed") {
+        ok = absl::SimpleAtoi(value, &t.seed);
+      } else if (name == "--min-count") {
+        ok = absl::SimpleAtoi(value, &t.min_feature_count);
+      } else if (name == "--prune") {
+        ok = absl::SimpleAtof(value, &t.prune_below);
+      } else {
+        return UsageError(absl::StrCat("unknown option '", arg, "' for 'train entities'"));
+      }
+      if (!ok) return UsageError(absl::StrCat("bad value for ", name, ": '", value, "'"));
+      continue;
+    }
     if (name == "--plugin") {
       if (!take_value()) return UsageError("--plugin needs a library path");
       args->plugin_libraries.push_back(value);
@@ -156,6 +200,12 @@ std::optional<int> ParseArgs(int argc, char** argv, Args* args) {
       return UsageError(absl::StrCat("unknown option '", arg, "' for '",
                                      args->command, "'"));
     }
+  }
+  if (args->command == "train entities") {
+    if (args->train.train_path.empty() || args->train.output_path.empty()) {
+      return UsageError("'train entities' needs --train FILE and -o MODEL");
+    }
+    return std::nullopt;
   }
   if (args->paths.empty()) args->paths.push_back("-");
   return std::nullopt;
@@ -269,6 +319,14 @@ int Main(int argc, char** argv) {
   Args args;
   if (std::optional<int> exit_code = ParseArgs(argc, argv, &args)) {
     return *exit_code;
+  }
+  if (args.command == "train entities") {
+    if (absl::Status status = TrainNerModel(args.train, &std::cerr);
+        !status.ok()) {
+      std::cerr << "loupe: " << status.message() << "\n";
+      return kExitFailed;
+    }
+    return kExitOk;
   }
   PluginRegistry registry;
   if (absl::Status status = BuildRegistry(args, &registry); !status.ok()) {
