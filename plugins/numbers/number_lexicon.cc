@@ -28,6 +28,8 @@ void AddNumberWords(Lexicon& lex) {
                          "twelve",  "thirteen", "fourteen", "fifteen",
                          "sixteen", "seventeen", "eighteen", "nineteen"};
   for (int i = 0; i < 20; ++i) Entry(lex, units[i], kUnitWord).value = i;
+  Entry(lex, "nought", kUnitWord).value = 0;
+  Entry(lex, "naught", kUnitWord).value = 0;
   const char* tens[] = {"twenty", "thirty",  "forty",  "fifty",
                         "sixty",  "seventy", "eighty", "ninety"};
   for (int i = 0; i < 8; ++i) Entry(lex, tens[i], kTensWord).value = 20 + 10 * i;
@@ -43,7 +45,7 @@ void AddNumberWords(Lexicon& lex) {
            {"mln", 1e6}, {"mio", 1e6}, {"m", 1e6}, {"billion", 1e9},
            {"bn", 1e9}, {"bln", 1e9}, {"b", 1e9}, {"trillion", 1e12},
            {"tn", 1e12}, {"trn", 1e12}, {"tln", 1e12}, {"t", 1e12},
-           {"lakh", 1e5}, {"lakhs", 1e5}, {"crore", 1e7}, {"crores", 1e7}}) {
+           {"mil", 1e6}, {"mm", 1e6}, {"lakh", 1e5}, {"lakhs", 1e5}, {"crore", 1e7}, {"crores", 1e7}}) {
     Entry(lex, s.word, kScaleWord).scale = s.scale;
   }
   for (const Scale& s : std::initializer_list<Scale>{
@@ -82,6 +84,20 @@ void AddNumberWords(Lexicon& lex) {
            {"tenth", 0.1},      {"tenths", 0.1}}) {
     Entry(lex, f.word, kFractionWord).fraction = f.value;
   }
+  // Denominators: "five eighths", "a hundredth", "three trillionths".
+  for (const Valued& f : std::initializer_list<Valued>{
+           {"sixth", 6},  {"sixths", 6},  {"seventh", 7}, {"sevenths", 7},
+           {"eighth", 8}, {"eighths", 8}, {"ninth", 9},   {"ninths", 9},
+           {"hundredth", 100},           {"hundredths", 100},
+           {"thousandth", 1e3},          {"thousandths", 1e3},
+           {"millionth", 1e6},           {"millionths", 1e6},
+           {"billionth", 1e9},           {"billionths", 1e9},
+           {"trillionth", 1e12},         {"trillionths", 1e12}}) {
+    Entry(lex, f.word, kFractionWord).fraction = 1.0 / f.value;
+  }
+  for (const Valued& f : std::initializer_list<Valued>{}) {
+    Entry(lex, f.word, kFractionWord).fraction = f.value;
+  }
   for (const Valued& m : std::initializer_list<Valued>{
            {"twice", 2},       {"thrice", 3},     {"twofold", 2},
            {"threefold", 3},   {"fourfold", 4},   {"fivefold", 5},
@@ -115,7 +131,8 @@ void AddCurrencies(Lexicon& lex) {
         "NZD", "SEK", "NOK", "DKK", "INR", "KRW", "RUB", "BRL", "MXN", "ZAR",
         "SGD", "TWD", "TRY", "PLN", "HUF", "CZK", "ILS", "SAR", "AED", "THB",
         "IDR", "MYR", "PHP", "VND", "NGN", "EGP", "KES", "EEK", "ARS", "CLP",
-        "COP", "PEN", "QAR", "KWD", "UAH", "RON", "ISK"}) {
+        "COP", "PEN", "QAR", "KWD", "UAH", "RON", "ISK", "BTC", "XBT", "FIM",
+        "ESP", "NLG", "DEM", "FRF", "ITL", "CRC", "GEL", "LAK", "LKR", "PKR"}) {
     std::string lower(code);
     for (char& c : lower) c = static_cast<char>(c - 'A' + 'a');
     Entry(lex, lower.c_str(), kIsoCode).currency = code;
@@ -137,7 +154,10 @@ void AddCurrencies(Lexicon& lex) {
            {"forint", "HUF"},    {"shekel", "ILS"},    {"shekels", "ILS"},
            {"dirham", "AED"},    {"dirhams", "AED"},   {"riyal", "SAR"},
            {"riyals", "SAR"},    {"naira", "NGN"},     {"dong", "VND"},
-           {"hryvnia", "UAH"},   {"hryvnias", "UAH"}}) {
+           {"hryvnia", "UAH"},   {"hryvnias", "UAH"},  {"markka", "FIM"},
+           {"markkaa", "FIM"},   {"peseta", "ESP"},    {"pesetas", "ESP"},
+           {"guilder", "NLG"},   {"guilders", "NLG"},  {"bitcoin", "BTC"},
+           {"bitcoins", "BTC"},  {"kuai", "CNY"}}) {
     Entry(lex, c.word, kCurrencyWord).currency = c.code;
   }
   // Subunits: the currency is that of the context (see the scanner).
@@ -146,11 +166,17 @@ void AddCurrencies(Lexicon& lex) {
     info.currency = word[0] == 'c' ? "" : "GBP";
     info.currency_factor = 0.01;
   }
+  for (const char* word : {"satoshi", "satoshis"}) {
+    WordInfo& info = Entry(lex, word, kCurrencyWord);
+    info.currency = "BTC";
+    info.currency_factor = 1e-8;
+  }
   Entry(lex, "rs", kIsoCode).currency = "INR";
   for (const Currency& c : std::initializer_list<Currency>{
            {"us", "USD"}, {"c", "CAD"},  {"ca", "CAD"},  {"a", "AUD"},
            {"au", "AUD"}, {"hk", "HKD"}, {"nz", "NZD"},  {"s", "SGD"},
-           {"sg", "SGD"}, {"nt", "TWD"}, {"r", "BRL"},   {"mx", "MXN"}}) {
+           {"sg", "SGD"}, {"nt", "TWD"}, {"r", "BRL"},   {"mx", "MXN"},
+           {"mex", "MXN"}}) {
     Entry(lex, c.word, kDollarPrefix).currency = c.code;
   }
   for (const Currency& c : std::initializer_list<Currency>{
@@ -168,7 +194,7 @@ void AddUnits(Lexicon& lex) {
     const char* unit;
   };
   for (const Percent& p : std::initializer_list<Percent>{
-           {"percent", "%"}, {"pct", "%"},  {"percentage", "pp"},
+           {"percent", "%"}, {"percents", "%"}, {"pct", "%"},  {"percentage", "pp"},
            {"bp", "bp"},     {"bps", "bp"}, {"basis", "bp"},
            {"pp", "pp"},     {"ppt", "pp"}, {"ppts", "pp"}}) {
     Entry(lex, p.word, kPercentWord).percent_unit = p.unit;
@@ -328,6 +354,42 @@ const WordInfo* LookupWord(absl::string_view lower) {
   return it == lex.end() ? nullptr : &it->second;
 }
 
+const char* CurrencyOfAdjective(absl::string_view adjective,
+                                absl::string_view currency_word) {
+  struct Pair {
+    absl::string_view adjective, stem;  // stem: the singular currency word
+    const char* code;
+  };
+  static constexpr Pair kPairs[] = {
+      {"swiss", "franc", "CHF"},       {"french", "franc", "FRF"},
+      {"belgian", "franc", "BEF"},     {"turkish", "lira", "TRY"},
+      {"italian", "lira", "ITL"},      {"chinese", "yuan", "CNY"},
+      {"japanese", "yen", "JPY"},      {"dutch", "guilder", "NLG"},
+      {"finnish", "markka", "FIM"},    {"mexican", "peso", "MXN"},
+      {"philippine", "peso", "PHP"},   {"indian", "rupee", "INR"},
+      {"pakistani", "rupee", "PKR"},   {"russian", "ruble", "RUB"},
+      {"swedish", "krona", "SEK"},     {"norwegian", "krone", "NOK"},
+      {"danish", "krone", "DKK"},      {"south", "rand", "ZAR"},
+      {"us", "dollar", "USD"},         {"american", "dollar", "USD"},
+      {"canadian", "dollar", "CAD"},   {"australian", "dollar", "AUD"},
+      {"singapore", "dollar", "SGD"},  {"taiwan", "dollar", "TWD"},
+      {"taiwanese", "dollar", "TWD"},  {"zealand", "dollar", "NZD"},
+      {"kong", "dollar", "HKD"},       {"jamaican", "dollar", "JMD"},
+      {"british", "pound", "GBP"},     {"egyptian", "pound", "EGP"},
+      {"german", "mark", "DEM"},       {"brazilian", "real", "BRL"},
+  };
+  for (const Pair& p : kPairs) {
+    if (p.adjective != adjective) continue;
+    const absl::string_view w = currency_word;
+    if (w == p.stem ||
+        (w.size() > p.stem.size() && w.substr(0, p.stem.size()) == p.stem &&
+         w.size() - p.stem.size() <= 2)) {
+      return p.code;
+    }
+  }
+  return nullptr;
+}
+
 const char* CurrencyOfSymbol(char32_t symbol) {
   switch (symbol) {
     case U'$': return "USD";
@@ -344,6 +406,11 @@ const char* CurrencyOfSymbol(char32_t symbol) {
     case U'₱': return "PHP";
     case U'฿': return "THB";
     case U'￥': return "CNY";
+    case U'元': return "CNY";
+    case U'₡': return "CRC";
+    case U'₾': return "GEL";
+    case U'₭': return "LAK";
+    case U'₿': return "BTC";
     default: return nullptr;
   }
 }

@@ -58,6 +58,12 @@ const WordInfo* LookupWord(absl::string_view lower);
 // Currency of a currency symbol such as "$" or "€", or nullptr.
 const char* CurrencyOfSymbol(char32_t symbol);
 
+// The ISO 4217 code of a nationality adjective before a currency word
+// ("swiss" + "francs" -> CHF, "turkish" + "lira" -> TRY), both lower case,
+// the currency word singular or plural; nullptr if not known.
+const char* CurrencyOfAdjective(absl::string_view adjective,
+                                absl::string_view currency_word);
+
 }  // namespace numbers_internal
 }  // namespace loupe
 

@@ -53,6 +53,45 @@ struct Item {
 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 
+// Value of a Unicode vulgar fraction sign ("½", "⅔"), or 0.
+double VulgarFraction(char32_t c) {
+  switch (c) {
+    case 0x00BC: return 0.25;
+    case 0x00BD: return 0.5;
+    case 0x00BE: return 0.75;
+    case 0x2150: return 1.0 / 7;
+    case 0x2151: return 1.0 / 9;
+    case 0x2152: return 0.1;
+    case 0x2153: return 1.0 / 3;
+    case 0x2154: return 2.0 / 3;
+    case 0x2155: return 0.2;
+    case 0x2156: return 0.4;
+    case 0x2157: return 0.6;
+    case 0x2158: return 0.8;
+    case 0x2159: return 1.0 / 6;
+    case 0x215A: return 5.0 / 6;
+    case 0x215B: return 0.125;
+    case 0x215C: return 0.375;
+    case 0x215D: return 0.625;
+    case 0x215E: return 0.875;
+    default: return 0;
+  }
+}
+
+// Denominators written with digits that make "a/b" a fraction rather than
+// a date or a score ("3/4", "7/8"; not "9/11").
+bool FractionDenominator(long d) {
+  return d == 2 || d == 3 || d == 4 || d == 5 || d == 6 || d == 8 ||
+         d == 10 || d == 16 || d == 32 || d == 64 || d == 100;
+}
+
+// ISO codes that are also common lower-case English words: accepted after
+// an amount only in upper case.
+bool IsoIsEnglishWord(absl::string_view lower) {
+  return lower == "try" || lower == "pen" || lower == "cop" ||
+         lower == "php" || lower == "all";
+}
+
 std::string FormatNumber(double v) { return absl::StrCat(v); }
 
 class Scanner {
@@ -179,16 +218,29 @@ class Scanner {
         }
         if (ParseIsoDate(i, item) || ParseDayMonth(i, item)) return true;
         return ParseFull(i, item, next);
+      case TokKind::kOther:
+        return false;
       case TokKind::kWord: {
         const WordInfo* info = Info(i);
-        if (info == nullptr) return false;
+        if (WordIs(i, "minus") || WordIs(i, "negative")) {
+          return ParseFull(i, item, next);
+        }
+        if (info == nullptr) {
+          // "MUSD 5", "MEUR": millions of a currency.
+          if (MillionCurrency(i) != nullptr) return ParseFull(i, item, next);
+          return false;
+        }
+        if (WordIs(i, "percent") || WordIs(i, "percents") ||
+            WordIs(i, "per")) {
+          return ParsePercentOf(i, item);
+        }
         if ((info->flags & kMonthWord) && Capitalized(i)) {
           if (ParseMonthDate(i, item)) return true;
         }
         if (info->flags & kVagueWord) return ParseVague(i, item);
         if (info->flags & (kUnitWord | kTensWord | kOrdinalWord |
                            kMultiplierWord | kFractionWord | kIsoCode |
-                           kDollarPrefix)) {
+                           kDollarPrefix | kCurrencyWord)) {
           return ParseFull(i, item, next);
         }
         if (WordIs(i, "a") || WordIs(i, "an")) return ParseFull(i, item, next);
@@ -199,10 +251,75 @@ class Scanner {
             t.symbol == 0x2212 || t.symbol == '-') {
           return ParseFull(i, item, next);
         }
+        // ".08": a decimal without its leading zero.
+        if (t.symbol == '.' && IsDigits(i + 1) && Glued(i + 1) &&
+            (i == 0 || t.space_before || IsSym(i - 1, '('))) {
+          return ParseFull(i, item, next);
+        }
+        if (VulgarFraction(t.symbol) > 0 &&
+            !(Glued(i) && (IsDigits(i - 1) || IsWord(i - 1)))) {
+          item->b = i;
+          item->e = i + 1;
+          item->num.b = i;
+          item->num.e = i + 1;
+          item->num.fraction = true;
+          item->kind = v1::Number::CARDINAL;
+          item->value = VulgarFraction(t.symbol);
+          item->num.value = item->value;
+          ParseSuffix(item, next);
+          FindQualifier(item);
+          return true;
+        }
         return false;
       default:
         return false;
     }
+  }
+
+  // "MUSD", "MEUR": an all-capital M before an ISO code; the currency.
+  const char* MillionCurrency(size_t i) {
+    const Tok t = T(i);
+    if (t.kind != TokKind::kWord || t.end - t.begin != 4 ||
+        text_[t.begin] != 'M' || !AllUpper(i)) {
+      return nullptr;
+    }
+    char buf[3];
+    for (int k = 0; k < 3; ++k) {
+      buf[k] = static_cast<char>(text_[t.begin + 1 + k] - 'A' + 'a');
+    }
+    const WordInfo* info = LookupWord(absl::string_view(buf, 3));
+    if (info == nullptr || !(info->flags & kIsoCode)) return nullptr;
+    return info->currency;
+  }
+
+  // "percent of 10", "per cent of twenty-two" at the start of a clause.
+  bool ParsePercentOf(size_t i, Item* item) {
+    if (i > 0 && !Boundary(i - 1) && !T(i).newline_before &&
+        !IsSym(i - 1, ',') && !IsSym(i - 1, ':')) {
+      return false;
+    }
+    size_t j = i + 1;
+    if (WordIs(i, "per")) {
+      if (!WordIs(j, "cent") || !Spaced(j)) return false;
+      ++j;
+    }
+    if (!WordIs(j, "of") || !Spaced(j) || !Spaced(j + 1)) return false;
+    Numeral n;
+    size_t ignored = 0;
+    if (IsDigits(j + 1)) {
+      if (!ParseDigits(j + 1, &n, &ignored)) return false;
+    } else if (!ParseWords(j + 1, &n)) {
+      return false;
+    }
+    if (n.ordinal || n.scaled || (IsWord(n.e) && Spaced(n.e))) return false;
+    item->b = i;
+    item->e = n.e;
+    item->num = n;
+    item->value = n.value;
+    item->kind = v1::Number::PERCENT;
+    item->unit = "%";
+    item->marked = true;
+    return true;
   }
 
   // Digits glued to a name ("H100", "GPT-4", "a16z", "COVID-19") or to the
@@ -214,6 +331,7 @@ class Scanner {
       return true;
     }
     if (prev.kind == TokKind::kDigits) return true;
+    if (prev.kind == TokKind::kSymbol && prev.symbol == '%') return true;
     if (prev.kind != TokKind::kSymbol || !Glued(i - 1)) return false;
     const Tok before = T(i - 2);
     if (before.kind == TokKind::kDigits) {
@@ -231,7 +349,8 @@ class Scanner {
       return prev.symbol == '-' || prev.symbol == '.' || prev.symbol == '_' ||
              prev.symbol == '/' || prev.symbol == ':' || IsDash(i - 1);
     }
-    return prev.symbol == '#' || prev.symbol == '@' || prev.symbol == '_';
+    return prev.symbol == '#' || prev.symbol == '@' || prev.symbol == '_' ||
+           prev.symbol == '%';
   }
 
   // The end of a glued run of digits, letters and joiners starting at i.
@@ -271,7 +390,9 @@ class Scanner {
       }
       if (!n->grouped) {
         while (IsDigits(j + 1) && T(j + 1).thin_space_before &&
-               S(T(j + 1)).size() == 3 && !IsSym(j + 2, '.') &&
+               S(T(j + 1)).size() == 3 &&
+               !(IsSym(j + 2, '.') && Glued(j + 2) && IsDigits(j + 3) &&
+                 Glued(j + 3) && IsSym(j + 4, '.')) &&
                !(IsSym(j + 2, ',') && Glued(j + 2))) {
           absl::StrAppend(&digits, S(T(j + 1)));
           ++j;
@@ -296,7 +417,15 @@ class Scanner {
       *next = j + 1;
       return false;
     }
-    // Times, ratios, slashed dates and phone numbers: "10:30", "1/2",
+    // Digit fractions: "3/4", "-4/5" (see FractionDenominator).
+    double slash = 0;
+    if (!n->decimal && !n->grouped && SlashFraction(j, &slash)) {
+      n->value = slash;
+      n->fraction = true;
+      n->e = j + 3;
+      return true;
+    }
+    // Times, ratios, slashed dates and phone numbers: "10:30", "9/11",
     // "555-123-4567".
     if (Glued(j + 1) && Glued(j + 2) && IsDigits(j + 2) &&
         (IsSym(j + 1, ':') || IsSym(j + 1, '/'))) {
@@ -318,7 +447,63 @@ class Scanner {
       }
     }
     n->value = std::strtod(digits.c_str(), nullptr);
+    ParsePower(n, &j);
     n->e = j + 1;
+    return true;
+  }
+
+  // Exponents glued to a mantissa ending at token *j: "1.3e6", "12.32e+14",
+  // "1.1^23", "2.5^-1", "1.3x10^6". Advances *j past them.
+  void ParsePower(Numeral* n, size_t* j) {
+    size_t k = *j + 1;
+    bool ten = false;
+    if (Glued(k) && (WordIs(k, "e") || WordIs(k, "E"))) {
+      ten = true;
+      ++k;
+    } else if (Glued(k) && WordIs(k, "x") && Glued(k + 1) &&
+               S(T(k + 1)) == "10" && IsSym(k + 2, '^') && Glued(k + 2)) {
+      ten = true;
+      k += 3;
+    } else if (IsSym(k, '^') && Glued(k)) {
+      ++k;
+    } else {
+      return;
+    }
+    double sign = 1;
+    for (int guard = 0; guard < 2 && Glued(k) &&
+                        (IsSym(k, '+') || IsSym(k, '-') || IsSym(k, 0x2212));
+         ++guard, ++k) {
+      if (!IsSym(k, '+')) sign = -sign;
+    }
+    if (!IsDigits(k) || !Glued(k) || S(T(k)).size() > 3) return;
+    if (Glued(k + 1) && (IsWord(k + 1) || IsDigits(k + 1))) return;
+    const double exponent =
+        sign * std::strtod(std::string(S(T(k))).c_str(), nullptr);
+    n->value = ten ? n->value * std::pow(10.0, exponent)
+                   : std::pow(n->value, exponent);
+    n->decimal = true;
+    *j = k;
+  }
+
+  // "3/4" at token k: digits, a glued slash, digits, nothing more glued.
+  bool SlashFraction(size_t k, double* value) {
+    if (!IsDigits(k) || !IsSym(k + 1, '/') || !Glued(k + 1) ||
+        !IsDigits(k + 2) || !Glued(k + 2)) {
+      return false;
+    }
+    if (S(T(k)).size() > 2 || S(T(k + 2)).size() > 3) return false;
+    if (Glued(k + 3) && (IsSym(k + 3, '/') || IsDigits(k + 3) ||
+                         IsWord(k + 3) || IsSym(k + 3, '-'))) {
+      return false;
+    }
+    if (k > 0 && Glued(k) && (IsSym(k - 1, '/') || IsDigits(k - 1))) {
+      return false;
+    }
+    const long num = std::strtol(std::string(S(T(k))).c_str(), nullptr, 10);
+    const long den =
+        std::strtol(std::string(S(T(k + 2))).c_str(), nullptr, 10);
+    if (!FractionDenominator(den) || num <= 0 || num >= den) return false;
+    *value = static_cast<double>(num) / static_cast<double>(den);
     return true;
   }
 
@@ -363,6 +548,16 @@ class Scanner {
                                      last == kScale || last == kAnd)) {
         current += info->value;
         last = kTens;
+        // "fifty - two" (spaced hyphen, as in transcripts)
+        if (IsDash(j + 1) && Spaced(j + 1) && Spaced(j + 2) &&
+            Has(j + 2, kUnitWord) && Info(j + 2)->value >= 1 &&
+            Info(j + 2)->value <= 9 && !Has(j + 3, kHundredWord)) {
+          current += Info(j + 2)->value;
+          j += 3;
+          last = kUnit;
+          any = true;
+          continue;
+        }
         // "twenty-one", "twenty-first"
         if (IsDash(j + 1) && Glued(j + 1) && Glued(j + 2)) {
           const WordInfo* unit = Info(j + 2);
@@ -393,9 +588,11 @@ class Scanner {
         current = 0;
         last = kScale;
         n->scaled = true;
+        n->scale = info->scale;
       } else if (WordIs(j, "and") && (last == kHundred || last == kScale) &&
                  Spaced(j + 1) &&
-                 (Has(j + 1, kUnitWord) || Has(j + 1, kTensWord))) {
+                 (Has(j + 1, kUnitWord) || Has(j + 1, kTensWord)) &&
+                 !FractionAt(j + 1)) {
         last = kAnd;
       } else if ((f & kOrdinalWord) && (last == kNone || last == kHundred ||
                                         last == kScale)) {
@@ -414,6 +611,113 @@ class Scanner {
     if (!any || last == kAnd || j <= i + (article ? 1 : 0)) return false;
     n->value = total + current;
     n->e = j;
+    // "two hundred point zero three", "nine point nought four".
+    if (!n->ordinal && WordIs(j, "point") && Spaced(j) && Spaced(j + 1)) {
+      std::string decimals;
+      size_t k = j + 1;
+      while (Spaced(k) && Has(k, kUnitWord) && Info(k)->value <= 9 &&
+             decimals.size() < 12) {
+        absl::StrAppend(&decimals, static_cast<int>(Info(k)->value));
+        ++k;
+      }
+      if (decimals.empty()) {
+        Numeral two;
+        if (ParseWords(j + 1, &two) && !two.scaled && !two.ordinal &&
+            two.value >= 10 && two.value < 100) {
+          decimals = absl::StrCat(static_cast<int>(two.value));
+          k = two.e;
+        }
+      }
+      if (!decimals.empty()) {
+        n->value += std::strtod(absl::StrCat("0.", decimals).c_str(), nullptr);
+        n->decimal = true;
+        n->e = k;
+      }
+    }
+    // "three dozens", "five dozs".
+    if (!n->ordinal && !n->decimal && Spaced(n->e) &&
+        (WordIs(n->e, "dozens") || WordIs(n->e, "dzs") ||
+         WordIs(n->e, "dozs"))) {
+      n->value *= 12;
+      n->scaled = true;
+      n->e += 1;
+    }
+    return true;
+  }
+
+  // A fraction denominator at token k: "fifths", "eighth", "hundredths",
+  // "twenty-first", "twenty firsts". Sets the denominator and whether it
+  // is plural, and the token after it.
+  bool Denominator(size_t k, double* den, bool* plural, size_t* end) {
+    const WordInfo* info = Info(k);
+    if (info == nullptr) return false;
+    if (info->flags & kFractionWord) {
+      *den = 1.0 / info->fraction;
+      *plural = S(T(k)).back() == 's';
+      *end = k + 1;
+      return true;
+    }
+    if (!(info->flags & kTensWord)) return false;
+    size_t u = k + 1;
+    if (IsDash(u) && Glued(u) && Glued(u + 1)) {
+      ++u;
+    } else if (!Spaced(u)) {
+      return false;
+    }
+    std::string w = Lower(u);
+    const bool s = w.size() > 3 && w.back() == 's';
+    if (s) w.pop_back();
+    const WordInfo* unit = LookupWord(w);
+    if (unit == nullptr || w == "half" || w == "quarter") return false;
+    double v = 0;
+    if (w == "first") {
+      v = 1;
+    } else if (w == "second") {
+      v = 2;
+    } else if (unit->flags & kFractionWord) {
+      v = std::round(1.0 / unit->fraction);
+    } else if (unit->flags & kOrdinalWord) {
+      v = unit->value;
+    }
+    if (v < 1 || v > 9) return false;
+    // Spaced "twenty fifths" only in the plural.
+    if (!IsDash(k + 1) && !s) return false;
+    *den = info->value + v;
+    *plural = s;
+    *end = u + 1;
+    return true;
+  }
+
+  // A fraction follows at token k: "a half", "three fifths", "one fourth".
+  bool FractionAt(size_t k) {
+    double den = 0;
+    bool plural = false;
+    size_t end = 0;
+    if (WordIs(k, "a") || WordIs(k, "an") || WordIs(k, "one")) {
+      return Spaced(k + 1) && Denominator(k + 1, &den, &plural, &end);
+    }
+    return Has(k, kUnitWord) && Spaced(k + 1) &&
+           Denominator(k + 1, &den, &plural, &end);
+  }
+
+  // "<whole> and a half", "<whole> and three fifths" after a numeral that
+  // ends at token k. Returns the fraction's value and the token after it.
+  bool MixedFraction(size_t k, double* value, size_t* end) {
+    if (!WordIs(k, "and") || !Spaced(k) || !Spaced(k + 1)) return false;
+    double numerator = 1;
+    size_t d = k + 2;
+    if (WordIs(k + 1, "a") || WordIs(k + 1, "an") || WordIs(k + 1, "one")) {
+      numerator = 1;
+    } else if (Has(k + 1, kUnitWord) && Info(k + 1)->value >= 1) {
+      numerator = Info(k + 1)->value;
+    } else {
+      return false;
+    }
+    double den = 0;
+    bool plural = false;
+    if (!Spaced(d) || !Denominator(d, &den, &plural, end)) return false;
+    if (numerator > 1 && !plural) return false;
+    *value = numerator / den;
     return true;
   }
 
@@ -423,26 +727,44 @@ class Scanner {
     const size_t j = n->e;
     const WordInfo* info = Info(j);
     if (info == nullptr || !SameLine(j)) return;
-    if (WordIs(j, "dozen") && !n->is_word) {
+    if ((WordIs(j, "dozen") || WordIs(j, "dozens")) && !n->is_word) {
       n->value *= 12;
       n->e = j + 1;
       n->scaled = true;
+      return;
+    }
+    if (WordIs(j, "hundred") && !n->is_word && T(j).space_before &&
+        !n->fraction) {
+      // "322 hundred"
+      n->value *= 100;
+      n->scale = 100;
+      n->scaled = true;
+      n->e = j + 1;
       return;
     }
     if (!(info->flags & kScaleWord)) return;
     const size_t len = T(j).end - T(j).begin;
     const char first = text_[T(j).begin];
     if (len == 1) {
-      if (T(j).space_before || n->is_word) return;
+      if (n->is_word) return;
+      if (T(j).space_before) {
+        // "2.33 k", "1,674.5 M" at the end of a phrase.
+        const bool ok = (first == 'k' || first == 'K' || first == 'M') &&
+                        T(j).thin_space_before &&
+                        !(IsWord(j + 1) || IsDigits(j + 1)) &&
+                        !IsSym(j + 1, '.');
+        if (!ok) return;
+      }
       const bool ok = first == 'k' || first == 'K' || first == 'B' ||
-                      first == 'M' ||
+                      first == 'M' || first == 'b' ||
                       (has_currency &&
-                       (first == 'm' || first == 'b' || first == 'T' ||
-                        first == 't'));
+                       (first == 'm' || first == 'T' || first == 't'));
       if (!ok) return;
       n->abbreviated_scale = true;
     } else if (len <= 3) {
       if (n->is_word) return;
+      // "1mm" is a millimetre unless it is money ("US$ 1MM").
+      if (WordIs(j, "mm") && !has_currency && !AllUpper(j)) return;
       n->abbreviated_scale = true;
     } else if (n->is_word && !T(j).space_before) {
       return;
@@ -465,6 +787,7 @@ class Scanner {
     item->b = i;
     size_t j = i;
     std::string currency;
+    double prefix_factor = 1;
     // Currency before the numeral: "$", "US$", "HK$", "EUR 13.1".
     if (T(i).kind == TokKind::kSymbol) {
       const char* code = CurrencyOfSymbol(T(i).symbol);
@@ -472,8 +795,7 @@ class Scanner {
         currency = code;
         j = i + 1;
       }
-    } else if (Has(i, kDollarPrefix) && AllUpper(i) && IsSym(i + 1, '$') &&
-               Glued(i + 1)) {
+    } else if (DollarPrefixAt(i)) {
       currency = Info(i)->currency;
       j = i + 2;
     } else if (Has(i, kIsoCode) && (AllUpper(i) || WordIs(i, "rs")) &&
@@ -481,9 +803,18 @@ class Scanner {
       j = i + 1;
       if (IsSym(j, '.') && Glued(j)) ++j;  // "Rs."
       if (!IsDigits(j) || !Spaced(j)) {
-        if (!(IsDigits(j) && Glued(j) && WordIs(i, "rs"))) return false;
+        // "Rs100", "USD115"
+        if (!(IsDigits(j) && Glued(j) &&
+              (WordIs(i, "rs") || S(T(i)).size() == 3))) {
+          return false;
+        }
       }
       currency = Info(i)->currency;
+    } else if (const char* code = MillionCurrency(i);
+               code != nullptr && IsDigits(i + 1) && Spaced(i + 1)) {
+      currency = code;
+      prefix_factor = 1e6;
+      j = i + 1;
     }
     if (!currency.empty()) {
       item->currency_prefix = true;
@@ -495,7 +826,14 @@ class Scanner {
       if (RejectLeftOfCurrency(i)) return false;
     }
     double sign = 1;
-    if (currency.empty() && T(j).kind == TokKind::kSymbol) {
+    // "minus five", "negative 3".
+    if (currency.empty() && (WordIs(j, "minus") || WordIs(j, "negative")) &&
+        Spaced(j + 1) &&
+        (IsDigits(j + 1) || Has(j + 1, kUnitWord) || Has(j + 1, kTensWord))) {
+      sign = -1;
+      ++j;
+    } else if (currency.empty() && T(j).kind == TokKind::kSymbol &&
+               !IsSym(j, '.')) {
       const char32_t s = T(j).symbol;
       if (!(s == '+' || s == '-' || s == 0x2212) || !IsDigits(j + 1) ||
           !Glued(j + 1)) {
@@ -515,8 +853,32 @@ class Scanner {
       ++j;
     }
     Numeral& n = item->num;
-    if (IsDigits(j)) {
+    if (IsSym(j, '.') && IsDigits(j + 1) && Glued(j + 1)) {
+      // ".08"
+      if (Glued(j + 2) && (IsWord(j + 2) || IsSym(j + 2, '.'))) return false;
+      n.b = j;
+      n.e = j + 2;
+      n.decimal = true;
+      n.int_digits = 1;
+      n.value = std::strtod(absl::StrCat("0.", S(T(j + 1))).c_str(), nullptr);
+    } else if (IsDigits(j)) {
       if (!ParseDigits(j, &n, next)) return false;
+      // "2 1/4", "7 3/4": a whole number and a digit fraction.
+      double slash = 0;
+      if (!n.fraction && !n.decimal && !n.grouped && n.int_digits <= 3 &&
+          Spaced(n.e) && SlashFraction(n.e, &slash)) {
+        n.value += slash;
+        n.fraction = true;
+        n.e += 3;
+      }
+      // "7½"
+      if (!n.fraction && !n.decimal && Glued(n.e) &&
+          T(n.e).kind == TokKind::kSymbol &&
+          VulgarFraction(T(n.e).symbol) > 0) {
+        n.value += VulgarFraction(T(n.e).symbol);
+        n.fraction = true;
+        n.e += 1;
+      }
     } else if (IsWord(j)) {
       if (!ParseWordNumeral(j, item, next)) return false;
       if (item->kind != v1::Number::KIND_UNSPECIFIED) return true;
@@ -524,8 +886,9 @@ class Scanner {
       return false;
     }
     n.b = i;
-    n.value *= sign;
+    n.value *= sign * prefix_factor;
     ParseScale(&n, !currency.empty());
+    if (currency.empty()) ParseRatio(&n);
     item->e = n.e;
     item->value = n.value;
     if (!currency.empty()) {
@@ -537,6 +900,72 @@ class Scanner {
     if (!currency.empty()) ClassifyMoney(item);
     if (allow_range && ParseRange(item)) return true;
     return Finish(item, next);
+  }
+
+  // "US$", "C$", "usd$", "Mex$", and in lower-cased text "c $", "hk $".
+  bool DollarPrefixAt(size_t i) {
+    if (!IsWord(i) || !IsSym(i + 1, '$')) return false;
+    if (!Has(i, kDollarPrefix) && !Has(i, kIsoCode)) return false;
+    if (i > 0 && Glued(i) && (IsWord(i - 1) || IsDigits(i - 1))) return false;
+    const size_t len = S(T(i)).size();
+    if (Glued(i + 1)) return AllUpper(i) || len >= 2;
+    // Spaced: only prefixes that are not English words ("a", "s" are).
+    return T(i + 1).thin_space_before && !AllUpper(i) &&
+           (WordIs(i, "c") || WordIs(i, "hk") || WordIs(i, "nz") ||
+            WordIs(i, "us") || WordIs(i, "mex"));
+  }
+
+  // "1 over 3", "one out of three", "1 in 21": a ratio read as a fraction.
+  // "over" needs nothing word-like after the divisor ("2000 over 3 years"
+  // is an amount and a duration); "out of" needs a larger divisor; "in"
+  // needs a numerator of one.
+  void ParseRatio(Numeral* n) {
+    if (n->scaled || n->fraction || n->ordinal || n->grouped) return;
+    const size_t k = n->e;
+    if (!Spaced(k)) return;
+    size_t d = 0;
+    enum { kOver, kOutOf, kIn } how;
+    if (WordIs(k, "over")) {
+      how = kOver;
+      d = k + 1;
+    } else if (WordIs(k, "out") && WordIs(k + 1, "of") && Spaced(k + 1)) {
+      how = kOutOf;
+      d = k + 2;
+    } else if (WordIs(k, "in")) {
+      how = kIn;
+      d = k + 1;
+    } else {
+      return;
+    }
+    if (!Spaced(d)) return;
+    Numeral den;
+    size_t ignored = 0;
+    if (IsDigits(d)) {
+      if (!ParseDigits(d, &den, &ignored)) return;
+    } else if (!ParseWords(d, &den)) {
+      return;
+    }
+    if (den.ordinal || den.fraction || den.decimal || den.value <= 0) return;
+    if (T(den.e).kind != TokKind::kEnd && Glued(den.e) &&
+        !IsSym(den.e, '.') && !IsSym(den.e, ',') &&
+        !IsSym(den.e, '?') && !IsSym(den.e, '!')) {
+      return;
+    }
+    if (IsYearShape(den) || IsYearShape(*n)) return;
+    switch (how) {
+      case kOver:
+        if (IsWord(den.e) || IsDigits(den.e)) return;
+        break;
+      case kOutOf:
+        if (!(n->value < den.value)) return;
+        break;
+      case kIn:
+        if (n->value != 1 || den.value < 2) return;
+        break;
+    }
+    n->value /= den.value;
+    n->fraction = true;
+    n->e = den.e;
   }
 
   // "A$", "C$": "A" glued to "$" is handled as a prefix; any other word
@@ -563,6 +992,27 @@ class Scanner {
       item->marked = true;
       return !(IsDash(j + 1) && Glued(j + 1));
     }
+    // "half a million", "half million", "a quarter million", "half a dozen".
+    if (WordIs(j, "half") || WordIs(j, "quarter") ||
+        ((WordIs(j, "a") || WordIs(j, "one")) && WordIs(j + 1, "quarter") &&
+         Spaced(j + 1))) {
+      const size_t f = WordIs(j, "half") || WordIs(j, "quarter") ? j : j + 1;
+      size_t k = f + 1;
+      if (Spaced(k) && WordIs(k, "a") && WordIs(f, "half")) ++k;
+      if (Spaced(k) && Spaced(f + 1) &&
+          ((Has(k, kScaleWord) && S(T(k)).size() >= 7) ||
+           WordIs(k, "dozen"))) {
+        const double scale = WordIs(k, "dozen") ? 12 : Info(k)->scale;
+        const double part = WordIs(f, "half") ? 0.5 : 0.25;
+        // A plain amount: currency or unit words may follow.
+        n.b = j;
+        n.e = k + 1;
+        n.is_word = true;
+        n.scaled = true;
+        n.value = part * scale;
+        return true;
+      }
+    }
     // Fractions: "half of", "a quarter of", "two-thirds".
     if (WordIs(j, "half")) {
       if ((IsDash(j + 1) && Glued(j + 1)) || !Spaced(j + 1)) return false;
@@ -583,13 +1033,64 @@ class Scanner {
       if (!before_ok && !after_ok) return false;
       return SetFraction(item, j, j + 1, 0.5);
     }
-    if ((WordIs(j, "a") || WordIs(j, "one")) && Spaced(j + 1) &&
-        Has(j + 1, kFractionWord) && !WordIs(j + 1, "half") &&
-        !WordIs(j + 1, "tenth") && WordIs(j + 2, "of") && Spaced(j + 2)) {
-      return SetFraction(item, j, j + 2, Info(j + 1)->fraction);
+    // "a fifth", "one eighth", "a twenty-first" (of ...): singular, so
+    // only before "of" or the end of a phrase ("a fifth term" is ordinal).
+    if ((WordIs(j, "a") || WordIs(j, "one")) && Spaced(j + 1)) {
+      double den = 0;
+      bool plural = false;
+      size_t end = 0;
+      if (Denominator(j + 1, &den, &plural, &end) && !plural &&
+          !WordIs(j + 1, "tenth") &&
+          ((WordIs(end, "of") && Spaced(end)) || !IsWord(end))) {
+        return SetFraction(item, j, end, 1.0 / den);
+      }
     }
     if (!ParseWords(j, &n)) return false;
     if (n.ordinal) return true;
+    // "five and a half million", "one million and a half",
+    // "twenty and three fifths".
+    {
+      double frac = 0;
+      size_t end = 0;
+      if (!n.decimal && MixedFraction(n.e, &frac, &end)) {
+        double value = n.value;
+        if (Spaced(end) && Has(end, kScaleWord) &&
+            S(T(end)).size() >= 7) {
+          const double scale = Info(end)->scale;
+          value = n.scaled ? value + frac * scale : (value + frac) * scale;
+          ++end;
+        } else {
+          value += n.scaled && n.scale >= 1e3 ? frac * n.scale : frac;
+        }
+        if (!SetFraction(item, j, end, value)) return false;
+        item->num.scaled = n.scaled;
+        return true;
+      }
+    }
+    // "five eighths", "three twenty-firsts", "a hundred trillionths".
+    if (!n.decimal && Spaced(n.e)) {
+      double den = 0;
+      bool plural = false;
+      size_t end = 0;
+      if (Denominator(n.e, &den, &plural, &end) &&
+          !WordIs(n.e, "half") && !WordIs(n.e, "quarter") &&
+          !WordIs(n.e, "quarters") && !WordIs(n.e, "halves") &&
+          (plural || (n.value == 1 && !IsWord(end)))) {
+        double value = n.value / den;
+        // "two thirds of a million", "three quarters billion"
+        size_t k = end;
+        if (WordIs(k, "of") && WordIs(k + 1, "a") && Spaced(k + 2) &&
+            Has(k + 2, kScaleWord) && S(T(k + 2)).size() >= 7) {
+          value *= Info(k + 2)->scale;
+          end = k + 3;
+        } else if (Spaced(k) && Has(k, kScaleWord) &&
+                   S(T(k)).size() >= 7) {
+          value *= Info(k)->scale;
+          end = k + 1;
+        }
+        return SetFraction(item, j, end, value);
+      }
+    }
     // "two-thirds", "three quarters of".
     const size_t k = n.e;
     if (!n.scaled && Has(k, kFractionWord) && !WordIs(k, "half") &&
@@ -668,9 +1169,28 @@ class Scanner {
       // "$1.5T" is handled by ParseScale; "$5 million dollars" is rare.
       return true;
     }
-    // Percent.
+    // A currency sign after the amount: "10 €", "100₾", "100元". Not when
+    // a number follows it: then it is the prefix of that number.
+    if (SameLine(j) && !n.ordinal && (Glued(j) || T(j).thin_space_before)) {
+      const char* code = nullptr;
+      if (T(j).kind == TokKind::kSymbol) {
+        code = CurrencyOfSymbol(T(j).symbol);
+      } else if (T(j).kind == TokKind::kOther && S(T(j)) == "\xE5\x85\x83") {
+        code = "CNY";
+      }
+      if (code != nullptr &&
+          !((IsDigits(j + 1) || IsSym(j + 1, '.')) && SameLine(j + 1)) &&
+          !(Glued(j + 1) && IsWord(j + 1))) {
+        return SetMoney(item, j + 1, code, 1);
+      }
+    }
+    // Percent; not a URL escape such as "%20".
     if (IsSym(j, '%') || IsSym(j, 0xFF05)) {
       if (!SameLine(j)) return true;
+      if (Glued(j + 1) && (IsDigits(j + 1) || IsWord(j + 1))) {
+        *next = SkipChain(j + 1);
+        return false;
+      }
       return SetPercent(item, j + 1, "%");
     }
     if (IsWord(j) && SameLine(j)) {
@@ -684,8 +1204,12 @@ class Scanner {
                                 WordIs(j + 1, "points"))) {
             return SetPercent(item, j + 2, info->percent_unit);
           }
-        } else if (WordIs(j, "percent") || WordIs(j, "pct") ||
-                   !n.is_word) {
+          // "100 percentage": read as per cent.
+          if (WordIs(j, "percentage") && !IsWord(j + 1)) {
+            return SetPercent(item, j + 1, "%");
+          }
+        } else if (WordIs(j, "percent") || WordIs(j, "percents") ||
+                   WordIs(j, "pct") || !n.is_word) {
           return SetPercent(item, j + 1, info->percent_unit);
         }
       }
@@ -720,6 +1244,13 @@ class Scanner {
             return true;
           }
         }
+      }
+      // "12-cent", "one-yen".
+      if (hyphen && Has(u, kCurrencyWord) && !n.ordinal && !n.fraction) {
+        const WordInfo* info = Info(u);
+        std::string code = info->currency;
+        if (code.empty()) code = last_currency_;
+        return SetMoney(item, u + 1, code, info->currency_factor);
       }
       // "2500-fold", "ten-fold".
       if (hyphen && WordIs(u, "fold")) {
@@ -777,10 +1308,29 @@ class Scanner {
   // "USD", "RMB", "dollars", "U.S. dollars", "Hong Kong dollars", "cents".
   bool ParseCurrencyAfter(Item* item, size_t j) {
     if (!Spaced(j) && !(Glued(j) && AllUpper(j))) return false;
+    // "10 swiss francs", "420 million Finnish markka", "10 us dollars".
+    if (Spaced(j) && IsWord(j + 1) && Spaced(j + 1)) {
+      const char* code = CurrencyOfAdjective(Lower(j), Lower(j + 1));
+      if (code != nullptr) return SetMoney(item, j + 2, code, 1);
+    }
+    // "30 MUSD": millions of the currency.
+    if (const char* code = MillionCurrency(j); code != nullptr) {
+      item->value *= 1e6;
+      return SetMoney(item, j + 1, code, 1);
+    }
     const WordInfo* info = Info(j);
     if (info == nullptr) return false;
-    if ((info->flags & kIsoCode) && AllUpper(j) && !WordIs(j, "rs")) {
-      return SetMoney(item, j + 1, info->currency, 1);
+    if ((info->flags & kIsoCode) && !WordIs(j, "rs") &&
+        (AllUpper(j) || (Spaced(j) && !IsoIsEnglishWord(Lower(j))))) {
+      SetMoney(item, j + 1, info->currency, 1);
+      // "75 USD million"
+      const size_t e = item->e;
+      if (!item->num.scaled && Spaced(e) && Has(e, kScaleWord) &&
+          S(T(e)).size() >= 7) {
+        item->value *= Info(e)->scale;
+        item->e = e + 1;
+      }
+      return true;
     }
     if (info->flags & kCurrencyWord) {
       if (WordIs(j, "won") && !item->num.scaled && item->num.is_word) {
@@ -792,7 +1342,9 @@ class Scanner {
       }
       std::string code = info->currency;
       if (code.empty()) code = last_currency_;
-      return SetMoney(item, j + 1, code, info->currency_factor);
+      SetMoney(item, j + 1, code, info->currency_factor);
+      if (info->currency_factor == 1) AddCentsAfter(item, code);
+      return true;
     }
     // "U.S. dollars"
     if (WordIs(j, "u") && IsSym(j + 1, '.') && WordIs(j + 2, "s") &&
@@ -809,6 +1361,29 @@ class Scanner {
       }
     }
     return false;
+  }
+
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
+  void AddCentsAfter(Item* item, const std::string& code) {
+    size_t k = item->e;
+    if (!Spaced(k)) return;
+    if (WordIs(k, "and")) ++k;
+    if (!Spaced(k)) return;
+    Numeral c;
+    size_t ignored = 0;
+    if (IsDigits(k)) {
+      if (S(T(k)).size() > 2 || !ParseDigits(k, &c, &ignored)) return;
+    } else if (!ParseWords(k, &c)) {
+      return;
+    }
+    if (c.decimal || c.ordinal || c.scaled || c.value >= 100) return;
+    const size_t u = c.e;
+    if (!Spaced(u) || !(WordIs(u, "cents") || WordIs(u, "cent") ||
+                        (code == "GBP" && WordIs(u, "pence")))) {
+      return;
+    }
+    item->value += c.value * 0.01;
+    item->e = u + 1;
   }
 
   bool SetMoney(Item* item, size_t e, const std::string& code, double factor) {

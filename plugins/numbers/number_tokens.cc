@@ -67,7 +67,7 @@ bool IsThinSpace(char32_t c) {
 bool IsSymbol(char32_t c) {
   return (c >= 0x00A1 && c <= 0x00BF) || c == 0x00D7 || c == 0x00F7 ||
          (c >= 0x2010 && c <= 0x205E) || (c >= 0x20A0 && c <= 0x20CF) ||
-         c == 0x0E3F || c == 0x2212 || (c >= 0x3000 && c <= 0x303F) ||
+         c == 0x0E3F || c == 0x2212 || (c >= 0x2150 && c <= 0x215E) || (c >= 0x3000 && c <= 0x303F) ||
          (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFFE0 && c <= 0xFFE6);
 }
 

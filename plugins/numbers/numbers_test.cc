@@ -344,5 +344,116 @@ TEST(NumbersPluginTest, RunsInTheBuiltinPipeline) {
   EXPECT_GT(doc->numbers(0).run_id(), 0u);
 }
 
+
+// ---- rules added for the Recognizers-Text specs (own sentences) ----------
+
+TEST(NumbersPluginTest, SpelledFractionsAndMixedNumbers) {
+  EXPECT_NEAR(Find("Nearly five eighths of the fleet idled.", "five eighths")
+                  .value(), 0.625, 1e-12);
+  EXPECT_NEAR(Find("Only a fifth of the loans soured.", "a fifth").value(),
+              0.2, 1e-12);
+  EXPECT_NEAR(Find("The ratio fell to one twenty-fifth.", "one twenty-fifth")
+                  .value(), 0.04, 1e-12);
+  EXPECT_DOUBLE_EQ(
+      Find("Output reached four and a half million barrels.",
+           "four and a half million").value(), 4.5e6);
+  EXPECT_DOUBLE_EQ(
+      Find("It employs two million and a half people.",
+           "two million and a half").value(), 2.5e6);
+  EXPECT_NEAR(Find("Add seven and three fifths.", "seven and three fifths")
+                  .value(), 7.6, 1e-12);
+  EXPECT_DOUBLE_EQ(Find("They sold half a million units.", "half a million")
+                       .value(), 5e5);
+  // An ordinal before a noun stays an ordinal: no fraction.
+  for (const v1::Number& n : Scan("It was a fifth straight loss.")) {
+    EXPECT_NE(n.text(), "a fifth");
+  }
+}
+
+TEST(NumbersPluginTest, PointDecimalsDozensAndSpacedHyphen) {
+  EXPECT_NEAR(Find("It weighs three point zero seven tons.",
+                   "three point zero seven").value(), 3.07, 1e-12);
+  EXPECT_DOUBLE_EQ(Find("We packed four dozens.", "four dozens").value(), 48);
+  EXPECT_DOUBLE_EQ(Find("We packed 4 dozens.", "4 dozens").value(), 48);
+  EXPECT_DOUBLE_EQ(Find("sixty - three", "sixty - three").value(), 63);
+}
+
+TEST(NumbersPluginTest, NegativeWordsAndRatios) {
+  EXPECT_DOUBLE_EQ(Find("Growth was minus 4 last year.", "minus 4").value(),
+                   -4);
+  EXPECT_DOUBLE_EQ(
+      Find("Margins were negative seven percent.", "negative seven percent")
+          .value(), -7);
+  EXPECT_NEAR(Find("one out of four", "one out of four").value(), 0.25,
+              1e-12);
+  EXPECT_NEAR(Find("Risk is 1 in 8 adults.", "1 in 8").value(), 0.125,
+              1e-12);
+  EXPECT_NEAR(Find("5 over 8", "5 over 8").value(), 0.625, 1e-12);
+  // "over" before a unit is not a ratio.
+  EXPECT_EQ(Texts("It lent $4000 over 5 years."),
+            (std::vector<std::string>{"$4000", "5 years"}));
+  // A larger first number is not "out of".
+  EXPECT_EQ(Texts("They scored 14 out of 9."),
+            (std::vector<std::string>{"14", "9"}));
+}
+
+TEST(NumbersPluginTest, DigitShapes) {
+  EXPECT_DOUBLE_EQ(Find("a yield of .35 on paper", ".35").value(), 0.35);
+  EXPECT_DOUBLE_EQ(Find("about 2.5e6 cells", "2.5e6").value(), 2.5e6);
+  EXPECT_DOUBLE_EQ(Find("value 4e-2 here", "4e-2").value(), 0.04);
+  EXPECT_DOUBLE_EQ(Find("take 3^4 now", "3^4").value(), 81);
+  EXPECT_DOUBLE_EQ(Find("a 7 3/4% coupon", "7 3/4%").value(), 7.75);
+  EXPECT_DOUBLE_EQ(Find("about 3/8 of it", "3/8").value(), 0.375);
+  EXPECT_DOUBLE_EQ(Find("only \xC2\xBD of them", "\xC2\xBD").value(), 0.5);
+  // Dates and scores with slashes are not fractions.
+  EXPECT_TRUE(Texts("after 9/11 and on 4/17/2021").empty());
+  EXPECT_DOUBLE_EQ(Find("sold 45 hundred", "45 hundred").value(), 4500);
+  EXPECT_DOUBLE_EQ(Find("a 4.2b deal", "4.2b").value(), 4.2e9);
+  EXPECT_DOUBLE_EQ(Find("it had 3 214 556.25 left.", "3 214 556.25").value(),
+                   3214556.25);
+}
+
+TEST(NumbersPluginTest, MoreCurrencyForms) {
+  v1::Number n = Find("Fees were 12 €, paid late.", "12 \xE2\x82\xAC");
+  EXPECT_EQ(n.kind(), v1::Number::MONEY);
+  EXPECT_EQ(n.unit(), "EUR");
+  n = Find("It fetched 250 swiss francs.", "250 swiss francs");
+  EXPECT_EQ(n.unit(), "CHF");
+  n = Find("a bill of 90 Turkish lira", "90 Turkish lira");
+  EXPECT_EQ(n.unit(), "TRY");
+  n = Find("priced at 40 usd", "40 usd");
+  EXPECT_EQ(n.unit(), "USD");
+  n = Find("raised 25 MEUR last year", "25 MEUR");
+  EXPECT_DOUBLE_EQ(n.value(), 2.5e7);
+  EXPECT_EQ(n.unit(), "EUR");
+  n = Find("a c $ 45 million charge", "c $ 45 million");
+  EXPECT_EQ(n.unit(), "CAD");
+  n = Find("paid cad$ 30 for it", "cad$ 30");
+  EXPECT_EQ(n.unit(), "CAD");
+  n = Find("lost 60 USD million", "60 USD million");
+  EXPECT_DOUBLE_EQ(n.value(), 6e7);
+  n = Find("a 15-cent dividend", "15-cent");
+  EXPECT_DOUBLE_EQ(n.value(), 0.15);
+  n = Find("it cost 7 dollars and 25 cents", "7 dollars and 25 cents");
+  EXPECT_DOUBLE_EQ(n.value(), 7.25);
+  n = Find("paid 300 satoshis", "300 satoshis");
+  EXPECT_EQ(n.unit(), "BTC");
+  EXPECT_NEAR(n.value(), 3e-6, 1e-15);
+  // "try" after a number is the verb, not the Turkish lira code.
+  for (const v1::Number& x : Scan("give 2 try again")) {
+    EXPECT_NE(x.kind(), v1::Number::MONEY);
+  }
+}
+
+TEST(NumbersPluginTest, PercentForms) {
+  EXPECT_EQ(Find("rose by 40 percentage, they said", "40 percentage").unit(),
+            "%");
+  EXPECT_EQ(Find("40 percentage points", "40 percentage points").unit(),
+            "pp");
+  EXPECT_DOUBLE_EQ(Find("percent of 35", "percent of 35").value(), 35);
+  // URL escapes are not percentages.
+  EXPECT_TRUE(Texts("see x.com/a?q=50%25%2099").empty());
+}
+
 }  // namespace
 }  // namespace loupe
