@@ -1,6 +1,7 @@
 #include "plugins/sentiment/lexicon.h"
 
 #include <algorithm>
+#include <cmath>
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
@@ -69,6 +70,7 @@ absl::StatusOr<ModifierKind> ParseModifierKind(absl::string_view text) {
   if (text == "concede") return ModifierKind::kConcede;
   if (text == "hedge") return ModifierKind::kHedge;
   if (text == "clause") return ModifierKind::kClause;
+  if (text == "shift") return ModifierKind::kShift;
   return absl::InvalidArgumentError(
       absl::StrCat("unknown modifier kind '", text, "'"));
 }
@@ -94,10 +96,11 @@ void NormalizeLexiconWord(absl::string_view word, std::string* out) {
 
 absl::StatusOr<SentimentLexicon> SentimentLexicon::Create(
     absl::string_view base, absl::string_view overrides,
-    absl::string_view modifiers) {
+    absl::string_view modifiers, absl::string_view model) {
   SentimentLexicon lexicon;
   std::vector<PendingPhrase> pending;
   std::string normalized;
+  bool curated = false;  // adding entries of a hand-curated file
 
   const auto add_term = [&](absl::string_view term, float valence,
                             uint8_t tags) {
@@ -107,6 +110,7 @@ absl::StatusOr<SentimentLexicon> SentimentLexicon::Create(
     NormalizeLexiconWord(words[0], &normalized);
     if (words.size() == 1) {
       LexiconEntry& entry = lexicon.entries_[normalized];
+      entry.curated = curated;
       entry.has_valence = true;
       entry.valence = valence;
       entry.tags = tags;
@@ -136,6 +140,7 @@ absl::StatusOr<SentimentLexicon> SentimentLexicon::Create(
 
   // Words given a valence on purpose, which a modifier role must not clear.
   absl::flat_hash_set<std::string> overridden;
+  curated = true;
   status =
       ForEachLine(overrides, "finance_lexicon.tsv",
                   [&](const std::vector<absl::string_view>& fields) {
@@ -167,6 +172,7 @@ absl::StatusOr<SentimentLexicon> SentimentLexicon::Create(
         if (!kind.ok()) return kind.status();
         NormalizeLexiconWord(fields[0], &normalized);
         LexiconEntry& entry = lexicon.entries_[normalized];
+        entry.curated = true;
         entry.modifier = *kind;
         entry.modifier_value = value;
         // VADER rates some boosters as opinions ("truly" 1.9); here they
@@ -177,6 +183,38 @@ absl::StatusOr<SentimentLexicon> SentimentLexicon::Create(
           entry.has_valence = false;
           entry.valence = 0;
         }
+        return absl::OkStatus();
+      });
+  if (!status.ok()) return status;
+
+  status = ForEachLine(
+      model, "sentence_model.tsv",
+      [&](const std::vector<absl::string_view>& fields) {
+        float weight;
+        if (fields.size() != 2 || !absl::SimpleAtof(fields[1], &weight) ||
+            !std::isfinite(weight)) {
+          return absl::InvalidArgumentError("expected name<TAB>weight");
+        }
+        SentenceModel& m = lexicon.model_;
+        m.present = true;
+        if (absl::StartsWith(fields[0], "@")) {
+          const absl::string_view feature = fields[0].substr(1);
+          float* slot = feature == "bias"       ? &m.bias
+                        : feature == "compound" ? &m.compound
+                        : feature == "positive" ? &m.positive
+                        : feature == "negative" ? &m.negative
+                        : feature == "question" ? &m.question
+                        : feature == "exclaim"  ? &m.exclaim
+                                                : nullptr;
+          if (slot == nullptr) {
+            return absl::InvalidArgumentError(
+                absl::StrCat("unknown feature '", fields[0], "'"));
+          }
+          *slot = weight;
+          return absl::OkStatus();
+        }
+        NormalizeLexiconWord(fields[0], &normalized);
+        lexicon.entries_[normalized].learned = weight;
         return absl::OkStatus();
       });
   if (!status.ok()) return status;
@@ -216,8 +254,15 @@ const absl::StatusOr<SentimentLexicon>& SentimentLexicon::Embedded() {
       new absl::StatusOr<SentimentLexicon>(
           SentimentLexicon::Create(SentimentData("vader_lexicon.tsv"),
                                    SentimentData("finance_lexicon.tsv"),
-                                   SentimentData("modifiers.tsv")));
+                                   SentimentData("modifiers.tsv"),
+                                   SentimentData("sentence_model.tsv")));
   return *kLexicon;
+}
+
+absl::StatusOr<SentimentLexicon> SentimentLexicon::EmbeddedWithoutModel() {
+  return SentimentLexicon::Create(SentimentData("vader_lexicon.tsv"),
+                                  SentimentData("finance_lexicon.tsv"),
+                                  SentimentData("modifiers.tsv"));
 }
 
 }  // namespace sentiment_internal

@@ -32,6 +32,7 @@ enum class ModifierKind : uint8_t {
   kConcede,  // value: factor for the clause the word opens
   kHedge,    // value: factor for the rest of the clause
   kClause,   // a clause boundary for entity targeting only
+  kShift,    // value: factor for sentiment words it acts on ("reduce risk")
 };
 
 // A multi-word term; its first word is the key it is filed under.
@@ -51,6 +52,28 @@ struct LexiconEntry {
   // of the lexicon's phrase list.
   uint32_t phrase_begin = 0;
   uint32_t phrase_count = 0;
+  // Set by finance_lexicon.tsv or modifiers.tsv: hand-curated for news, so
+  // the learned sentence model leaves the word alone.
+  bool curated = false;
+  // The learned sentence model's weight for the word (see SentenceModel).
+  float learned = 0;
+};
+
+// A linear model over a sentence's rule-based features, trained on human
+// ratings (data/sentence_model.tsv, written by loupe_train_sentiment). Its
+// output estimates the raters' mean on their -4 .. 4 scale divided by 4:
+//   bias + compound * NormalizeValence(sum) + positive * P + negative * N
+//   + question * [a '?'] + exclaim * min('!' count, 4)
+//   + sum over words of LexiconEntry::learned * the word's context factor
+// (negation, hedge, quote and contrast factors, as for lexicon valences).
+struct SentenceModel {
+  bool present = false;
+  float bias = 0;
+  float compound = 0;
+  float positive = 0;
+  float negative = 0;
+  float question = 0;
+  float exclaim = 0;
 };
 
 // Immutable after construction; safe to share between threads.
@@ -59,14 +82,23 @@ class SentimentLexicon {
   // Builds a lexicon from tab-separated files (formats in data/*.tsv):
   // `base` ("word<TAB>valence", VADER's), then `overrides`
   // ("term<TAB>valence[<TAB>tags]", later entries win), then `modifiers`
-  // ("word<TAB>kind<TAB>value"). Lines starting with '#' and empty lines are
+  // ("word<TAB>kind<TAB>value"), then the optional sentence `model`
+  // ("@feature<TAB>weight" for SentenceModel's fields, "word<TAB>weight"
+  // for learned word weights). Lines starting with '#' and empty lines are
   // ignored. Errors name the file and line.
   static absl::StatusOr<SentimentLexicon> Create(absl::string_view base,
                                                  absl::string_view overrides,
-                                                 absl::string_view modifiers);
+                                                 absl::string_view modifiers,
+                                                 absl::string_view model = "");
 
-  // The lexicon compiled into the binary (data/), parsed on first use.
+  // The lexicon compiled into the binary (data/), parsed on first use, with
+  // the learned sentence model.
   static const absl::StatusOr<SentimentLexicon>& Embedded();
+
+  // The same word lists without the sentence model; for training it.
+  static absl::StatusOr<SentimentLexicon> EmbeddedWithoutModel();
+
+  const SentenceModel& model() const { return model_; }
 
   // Looks up a word already normalized by NormalizeLexiconWord; nullptr if
   // unknown.
@@ -87,6 +119,7 @@ class SentimentLexicon {
 
   absl::flat_hash_map<std::string, LexiconEntry> entries_;
   std::vector<Phrase> phrases_;
+  SentenceModel model_;
 };
 
 // Writes `word` lower-cased (ASCII letters) into `out`, with typographic

@@ -17,6 +17,9 @@ constexpr float kNoFigureFactor = 0.5f;
 // How far (in tokens) modifiers and figures reach.
 constexpr int kModifierWindow = 3;
 constexpr int kFigureWindow = 4;
+// A valence shifter ("reduce", "prevent") reaches the object noun phrase:
+// "reduce a person's cancer risk".
+constexpr int kShiftWindow = 4;
 // Each further token of distance weakens a booster by this much.
 constexpr float kBoosterDecay = 0.05f;
 constexpr float kQuotedFactor = 0.85f;
@@ -49,6 +52,18 @@ float NormalizeValence(float sum) {
   return sum / std::sqrt(sum * sum + kNormalizationAlpha);
 }
 
+float ModelScore(const SentenceModel& model, const SentenceScore& score) {
+  if (!model.present) return score.score;
+  const float y =
+      model.bias + model.compound * score.score +
+      model.positive * score.positive + model.negative * score.negative +
+      model.question * static_cast<float>(score.questions > 0) +
+      model.exclaim *
+          static_cast<float>(std::min(score.exclamations, kMaxExclamations)) +
+      score.learned;
+  return std::clamp(y, -1.0f, 1.0f);
+}
+
 bool SentenceScorer::MatchesPhrase(const v1::Document& doc, uint32_t next,
                                    uint32_t end, const Phrase& phrase) {
   if (next + phrase.rest.size() > end) return false;
@@ -60,10 +75,10 @@ bool SentenceScorer::MatchesPhrase(const v1::Document& doc, uint32_t next,
   return true;
 }
 
-int SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
-                            uint32_t end, const std::vector<uint8_t>& skipped) {
+void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
+                             uint32_t end, const std::vector<uint8_t>& skipped,
+                             SentenceScore* result) {
   items_.clear();
-  int exclamations = 0;
   uint32_t consume_until = 0;  // tokens before this belong to a phrase
   bool in_quote = false;
   size_t quote_start = 0;
@@ -107,7 +122,9 @@ int SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
             close_quote();
           }
         } else if (text == "!") {
-          ++exclamations;
+          ++result->exclamations;
+        } else if (text == "?") {
+          ++result->questions;
         } else if (text == ",") {
           item.comma = true;
         } else if (text == ";" || text == ":" || text == "(" || text == ")" ||
@@ -124,6 +141,7 @@ int SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
         break;
     }
     NormalizeLexiconWord(text, &word_);
+    item.word = true;
     const LexiconEntry* entry = lexicon_.Find(word_);
     bool phrase_matched = false;
     if (entry != nullptr) {
@@ -143,6 +161,7 @@ int SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
         }
         item.modifier = entry->modifier;
         item.modifier_value = entry->modifier_value;
+        item.learned = entry->learned;
       }
     } else if (absl::EndsWith(word_, "n't")) {
       // An unsplit contraction ("didn't").
@@ -165,7 +184,6 @@ int SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
     for (size_t i = quote_start; i < items_.size(); ++i)
       items_[i].quoted = true;
   }
-  return exclamations;
 }
 
 void SentenceScorer::ApplyRules() {
@@ -176,6 +194,29 @@ void SentenceScorer::ApplyRules() {
     if (item.boundary || item.comma) hedge = 1.0f;
     if (item.modifier == ModifierKind::kHedge) {
       hedge = std::min(hedge, item.modifier_value);
+    }
+    if (item.word && !item.consumed) {
+      float context = hedge;
+      for (int d = 1; d <= kModifierWindow && i - d >= 0; ++d) {
+        const Item& m = items_[i - d];
+        if (m.boundary) break;
+        if (m.modifier == ModifierKind::kNegate) {
+          context *= m.modifier_value;
+          break;
+        }
+      }
+      for (int d = 1; d <= kShiftWindow && i - d >= 0; ++d) {
+        const Item& m = items_[i - d];
+        if (m.boundary || m.comma) break;
+        if (m.modifier == ModifierKind::kShift) {
+          context *= m.modifier_value;
+          break;
+        }
+      }
+      if (item.quoted) {
+        context *= item.scare_quoted ? kScareQuotedFactor : kQuotedFactor;
+      }
+      item.context = context;
     }
     if (item.valence == 0 || item.consumed) continue;
     float v = item.valence;
@@ -247,6 +288,18 @@ void SentenceScorer::ApplyRules() {
       }
     }
 
+    // A shifter turns its object around: "curb fraud" is good news, "cut
+    // benefits" bad. The shifter's own valence is then spent.
+    for (int d = 1; d <= kShiftWindow && i - d >= 0; ++d) {
+      Item& m = items_[i - d];
+      if (m.boundary || m.comma) break;
+      if (m.modifier == ModifierKind::kShift) {
+        v *= m.modifier_value;
+        m.valence = 0;
+        break;
+      }
+    }
+
     // Passive voice turns a competition verb around: "was beaten by".
     if (item.tags & kTagVersus) {
       const bool be_before = (i >= 1 && items_[i - 1].be_form) ||
@@ -281,8 +334,14 @@ void SentenceScorer::ApplyContrast() {
     // this one as it is.
     if (words_before) {
       const float w = items_[last_but].modifier_value;
-      for (int i = 0; i < last_but; ++i) items_[i].valence *= 1.0f - w;
-      for (int i = last_but + 1; i < n; ++i) items_[i].valence *= 1.0f + w;
+      for (int i = 0; i < last_but; ++i) {
+        items_[i].valence *= 1.0f - w;
+        items_[i].context *= 1.0f - w;
+      }
+      for (int i = last_but + 1; i < n; ++i) {
+        items_[i].valence *= 1.0f + w;
+        items_[i].context *= 1.0f + w;
+      }
     }
   }
   for (int i = 0; i < n; ++i) {
@@ -291,6 +350,7 @@ void SentenceScorer::ApplyContrast() {
     for (int j = i + 1; j < n; ++j) {
       if (items_[j].comma || items_[j].boundary) break;
       items_[j].valence *= w;
+      items_[j].context *= w;
     }
   }
 }
@@ -302,11 +362,17 @@ SentenceScore SentenceScorer::Score(const v1::Document& doc, uint32_t begin,
   SentenceScore result;
   scores->valence.assign(end - begin, 0.0f);
   scores->flags.assign(end - begin, 0);
-  const int exclamations = Collect(doc, begin, end, skipped);
+  scores->context.assign(end - begin, 0.0f);
+  Collect(doc, begin, end, skipped, &result);
+  const int exclamations = result.exclamations;
   ApplyRules();
   ApplyContrast();
   for (const Item& item : items_) {
     const uint32_t i = item.token - begin;
+    if (item.word && !item.consumed) {
+      scores->context[i] = item.context;
+      result.learned += item.learned * item.context;
+    }
     if (item.boundary) scores->flags[i] |= kTokenClauseBreak;
     if (item.tags & kTagVersus) scores->flags[i] |= kTokenVersus;
     if (item.consumed || item.valence == 0) continue;

@@ -26,6 +26,11 @@ struct TokenScores {
   // is the valence for the verb's subject.
   std::vector<float> valence;
   std::vector<uint8_t> flags;
+  // Per word token (not punctuation, figures or inner words of a phrase):
+  // the factor its valence would get from negation, hedges, quotes and
+  // contrast; 0 for the other tokens. The learned model's word weights are
+  // scaled by it; training reads it.
+  std::vector<float> context;
 };
 
 struct SentenceScore {
@@ -33,7 +38,14 @@ struct SentenceScore {
   float positive = 0;  // sum of the positive ones
   float negative = 0;  // sum of the magnitudes of the negative ones
   float score = 0;     // NormalizeValence(sum), in [-1, 1]
+  int questions = 0;      // '?' tokens
+  int exclamations = 0;   // '!' tokens
+  float learned = 0;   // sum of the learned word weights times context
 };
+
+// The learned model's estimate for a scored sentence (see SentenceModel),
+// clamped to [-1, 1]. With no model present: `score.score`.
+float ModelScore(const SentenceModel& model, const SentenceScore& score);
 
 // Maps a valence sum into (-1, 1) the way VADER does: x / sqrt(x^2 + 15).
 float NormalizeValence(float sum);
@@ -69,11 +81,14 @@ class SentenceScorer {
     bool scare_quoted = false;  // inside quotes of at most three tokens
     bool be_form = false;       // is, was, were, ...
     bool by = false;
+    bool word = false;     // a word (not punctuation, figure or inner word)
+    float learned = 0;     // the learned model's weight for the word
+    float context = 1.0f;  // negation, hedge, quote and contrast factors
   };
 
-  // Fills items_ for the tokens; returns the number of '!' seen.
-  int Collect(const v1::Document& doc, uint32_t begin, uint32_t end,
-              const std::vector<uint8_t>& skipped);
+  // Fills items_ for the tokens; counts '!' and '?' into `result`.
+  void Collect(const v1::Document& doc, uint32_t begin, uint32_t end,
+               const std::vector<uint8_t>& skipped, SentenceScore* result);
   void ApplyRules();
   void ApplyContrast();
   bool MatchesPhrase(const v1::Document& doc, uint32_t next, uint32_t end,

@@ -131,7 +131,7 @@ absl::StatusOr<std::unique_ptr<Plugin>> SentimentPlugin::Create(
 
 SentimentPlugin::SentimentPlugin(
     const sentiment_internal::SentimentLexicon* lexicon, const Options& options)
-    : options_(options), scorer_(lexicon) {}
+    : options_(options), model_(&lexicon->model()), scorer_(lexicon) {}
 
 absl::Status SentimentPlugin::Process(const v1::Document& doc,
                                       v1::Annotations* out) {
@@ -212,20 +212,23 @@ absl::Status SentimentPlugin::Process(const v1::Document& doc,
     const SentenceScore s =
         scorer_.Score(doc, begin, end, skipped, &token_scores_);
     const float magnitude = s.positive + s.negative;
-    sentiment->set_score(s.score);
+    const float score = options_.rules_only()
+                            ? s.score
+                            : sentiment_internal::ModelScore(*model_, s);
+    sentiment->set_score(score);
     sentiment->set_magnitude(magnitude);
     if (std::min(s.positive, s.negative) >= kSentenceMixedMin &&
         kSentenceMixedMaxRatio * std::min(s.positive, s.negative) >=
             std::max(s.positive, s.negative)) {
       sentiment->set_label(v1::Sentiment::MIXED);
     } else {
-      sentiment->set_label(LabelFor(s.score, threshold));
+      sentiment->set_label(LabelFor(score, threshold));
     }
     // The headline: a heading before any other body sentence.
     const float weight =
         !seen_body && sentence.heading() ? options_.headline_weight() : 1.0f;
     seen_body = true;
-    document.Add(s.score, weight, magnitude);
+    document.Add(score, weight, magnitude);
 
     // The mentions that start in this sentence. Body sentences do not
     // overlap, so each mention is visited once.

@@ -37,6 +37,7 @@ class SentimentPlugin : public Plugin {
                   const Options& options);
 
   Options options_;
+  const sentiment_internal::SentenceModel* model_;  // owned by the lexicon
   sentiment_internal::SentenceScorer scorer_;
   // Scratch space, reused across sentences and documents.
   std::vector<uint8_t> skipped_;  // per token: inside boilerplate

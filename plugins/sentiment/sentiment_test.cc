@@ -254,6 +254,91 @@ TEST(SentimentPluginTest, HedgesAndScareQuotesWeaken) {
             Score("The win was declared ."));
 }
 
+TEST(SentimentPluginTest, ShiftersTurnTheirObjectAround) {
+  EXPECT_LT(Score("Inflation is a growing threat ."), 0);
+  EXPECT_GT(Score("The new rules curb fraud ."), 0);
+  EXPECT_GT(Score("The vaccine helps prevent disease ."), 0);
+  EXPECT_GT(Score("The bank avoided a painful default ."), 0);
+  EXPECT_LT(Score("The council eliminated the popular bonus ."), 0);
+  // Only within the clause, and only within reach.
+  EXPECT_LT(Score("The team fought hard , and the fraud remained ."), 0);
+  EXPECT_LT(Score("They tried to reduce the long list of pending items "
+                  "without any success ."),
+            0);
+}
+
+TEST(SentimentPluginTest, ShifterAloneKeepsItsValence) {
+  // "reduced" is a down direction word of the finance lexicon.
+  EXPECT_LT(Score("Output was reduced ."), 0);
+}
+
+// A lexicon with one sentiment word and a sentence model over it.
+absl::StatusOr<sentiment_internal::SentimentLexicon> ModelLexicon(
+    absl::string_view model) {
+  return sentiment_internal::SentimentLexicon::Create(
+      "good\t2.0\nbad\t-2.0\n", "", "not\tnegate\t-0.74\n", model);
+}
+
+TEST(SentimentModelTest, ParsesFeaturesAndWords) {
+  absl::StatusOr<sentiment_internal::SentimentLexicon> lexicon = ModelLexicon(
+      "# a comment\n@bias\t0.01\n@compound\t0.5\n@negative\t-0.02\n"
+      "gizmo\t0.3\n");
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  EXPECT_TRUE(lexicon->model().present);
+  EXPECT_FLOAT_EQ(lexicon->model().bias, 0.01f);
+  EXPECT_FLOAT_EQ(lexicon->model().compound, 0.5f);
+  EXPECT_FLOAT_EQ(lexicon->model().negative, -0.02f);
+  EXPECT_FLOAT_EQ(lexicon->model().positive, 0.0f);
+  const sentiment_internal::LexiconEntry* gizmo = lexicon->Find("gizmo");
+  ASSERT_NE(gizmo, nullptr);
+  EXPECT_FLOAT_EQ(gizmo->learned, 0.3f);
+  EXPECT_FALSE(gizmo->has_valence);
+}
+
+TEST(SentimentModelTest, NoModelLinesMeansNoModel) {
+  absl::StatusOr<sentiment_internal::SentimentLexicon> lexicon =
+      ModelLexicon("# only comments\n");
+  ASSERT_TRUE(lexicon.ok());
+  EXPECT_FALSE(lexicon->model().present);
+  sentiment_internal::SentenceScore score;
+  score.score = 0.42f;
+  EXPECT_FLOAT_EQ(ModelScore(lexicon->model(), score), 0.42f);
+}
+
+TEST(SentimentModelTest, BadModelLinesNameTheFile) {
+  for (absl::string_view bad :
+       {"@nonsense\t1\n", "word\tnot-a-number\n", "word\t1\textra\n",
+        "word\tnan\n"}) {
+    absl::StatusOr<sentiment_internal::SentimentLexicon> lexicon =
+        ModelLexicon(bad);
+    ASSERT_FALSE(lexicon.ok()) << bad;
+    EXPECT_THAT(std::string(lexicon.status().message()),
+                ::testing::HasSubstr("sentence_model.tsv line 1"));
+  }
+}
+
+TEST(SentimentModelTest, LearnedWordsFollowNegationAndAreClamped) {
+  absl::StatusOr<sentiment_internal::SentimentLexicon> lexicon =
+      ModelLexicon("@bias\t0\n@compound\t1\ngizmo\t0.3\n");
+  ASSERT_TRUE(lexicon.ok());
+  sentiment_internal::SentenceScorer scorer(&*lexicon);
+  sentiment_internal::TokenScores scores;
+  const auto model_score = [&](absl::string_view sentence) {
+    DocBuilder builder;
+    builder.Add(sentence);
+    const v1::Document& doc = builder.doc();
+    const std::vector<uint8_t> skipped(doc.tokens_size(), 0);
+    const sentiment_internal::SentenceScore s = scorer.Score(
+        doc, 0, static_cast<uint32_t>(doc.tokens_size()), skipped, &scores);
+    return ModelScore(lexicon->model(), s);
+  };
+  EXPECT_FLOAT_EQ(model_score("a gizmo ."), 0.3f);
+  EXPECT_NEAR(model_score("not a gizmo ."), 0.3f * -0.74f, 1e-5);
+  EXPECT_GT(model_score("a good gizmo ."), model_score("a gizmo ."));
+  EXPECT_FLOAT_EQ(
+      model_score("gizmo gizmo gizmo gizmo gizmo good good good ."), 1.0f);
+}
+
 TEST(SentimentPluginTest, ExclamationEmphasizes) {
   EXPECT_GT(Score("What a great day !"), Score("What a great day ."));
 }

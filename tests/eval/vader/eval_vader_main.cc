@@ -1,0 +1,244 @@
+// loupe_eval_vader: scores Loupe's document sentiment against the human
+// ratings of VADER's ground-truth sets (Hutto & Gilbert, ICWSM 2014): one
+// document per snippet, the default built-in pipeline, and per file
+//   * Pearson r between the document score and the human mean rating;
+//   * 3-class accuracy and macro F1. Gold class: the mean rating rounded to
+//     the nearest rating step, i.e. positive if mean > 0.5, negative if
+//     mean < -0.5, neutral otherwise (the raters' scale is the integers
+//     -4 .. 4 with 0 = neutral). Predicted class: the document label
+//     (score >= the plugin's neutral threshold 0.1 -> positive, <= -0.1 ->
+//     negative); MIXED counts by the sign of its score.
+//
+// Exit codes: 0 scored (or the data folder is absent: skipped), 1 unreadable
+// or malformed data, 2 usage.
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_format.h"
+#include "absl/strings/str_split.h"
+#include "absl/strings/string_view.h"
+#include "absl/strings/strip.h"
+#include "loupe/pipeline.h"
+#include "loupe/registry.h"
+#include "plugins/builtin_plugins.h"
+#include "plugins/sentiment/sentiment_options.pb.h"
+
+namespace loupe::eval {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr absl::string_view kUsage =
+    "usage: loupe_eval_vader [--data DIR] [--rules-only] [--show N]\n"
+    "  --data DIR     the *_GroundTruth.txt files (default: " LOUPE_EVAL_DIR
+    "/vader_groundtruth)\n"
+    "  --rules-only   score without the learned sentence model\n"
+    "  --neutral-threshold X  the plugin's neutral_threshold option\n"
+    "  --show N       print the N snippets with the largest errors per file\n";
+
+constexpr const char* kFiles[] = {
+    "nytEditorialSnippets_GroundTruth.txt",
+    "tweets_GroundTruth.txt",
+    "movieReviewSnippets_GroundTruth.txt",
+    "amazonReviewSnippets_GroundTruth.txt",
+};
+
+struct Snippet {
+  std::string id;
+  double mean = 0;
+  std::string text;
+};
+
+int GoldClass(double mean) { return mean > 0.5 ? 2 : (mean < -0.5 ? 0 : 1); }
+
+int PredictedClass(const v1::Sentiment& s) {
+  switch (s.label()) {
+    case v1::Sentiment::POSITIVE:
+      return 2;
+    case v1::Sentiment::NEGATIVE:
+      return 0;
+    case v1::Sentiment::MIXED:
+      return s.score() > 0 ? 2 : (s.score() < 0 ? 0 : 1);
+    default:
+      return 1;
+  }
+}
+
+double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
+  const size_t n = x.size();
+  if (n < 2) return 0;
+  double mx = 0, my = 0;
+  for (size_t i = 0; i < n; ++i) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  double sxy = 0, sxx = 0, syy = 0;
+  for (size_t i = 0; i < n; ++i) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) * (x[i] - mx);
+    syy += (y[i] - my) * (y[i] - my);
+  }
+  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0;
+}
+
+// Reads "id<TAB>mean<TAB>text" lines; false with a message on bad lines.
+bool ReadSnippets(const fs::path& path, std::vector<Snippet>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "cannot read " << path << "\n";
+    return false;
+  }
+  std::string line;
+  int line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    absl::string_view rest = absl::StripSuffix(line, "\r");
+    if (rest.empty()) continue;
+    std::vector<absl::string_view> fields =
+        absl::StrSplit(rest, absl::MaxSplits('\t', 2));
+    Snippet s;
+    if (fields.size() != 3 || !absl::SimpleAtod(fields[1], &s.mean)) {
+      std::cerr << path << ":" << line_number
+                << ": expected id<TAB>mean<TAB>text\n";
+      return false;
+    }
+    s.id = std::string(fields[0]);
+    s.text = std::string(fields[2]);
+    out->push_back(std::move(s));
+  }
+  return true;
+}
+
+int Run(int argc, char** argv) {
+  std::string data_dir = LOUPE_EVAL_DIR "/vader_groundtruth";
+  bool rules_only = false;
+  float neutral_threshold = 0;  // the plugin's default
+  int show = 0;
+  for (int i = 1; i < argc; ++i) {
+    const absl::string_view arg = argv[i];
+    if (arg == "--data" && i + 1 < argc) {
+      data_dir = argv[++i];
+    } else if (arg == "--neutral-threshold" && i + 1 < argc &&
+               absl::SimpleAtof(argv[i + 1], &neutral_threshold)) {
+      ++i;
+    } else if (arg == "--rules-only") {
+      rules_only = true;
+    } else if (arg == "--show" && i + 1 < argc &&
+               absl::SimpleAtoi(argv[i + 1], &show)) {
+      ++i;
+    } else {
+      std::cerr << kUsage;
+      return 2;
+    }
+  }
+  if (!fs::is_directory(data_dir)) {
+    std::cout << "vader_groundtruth not found at " << data_dir
+              << ": skipped\n";
+    return 0;
+  }
+
+  PluginRegistry registry;
+  if (absl::Status s = RegisterBuiltinPlugins(&registry); !s.ok()) {
+    std::cerr << s << "\n";
+    return 1;
+  }
+  v1::PipelineConfig config = DefaultPipelineConfig();
+  for (v1::PluginConfig& plugin : *config.mutable_plugin()) {
+    if (plugin.id() != "sentiment") continue;
+    plugins::SentimentOptions options;
+    options.set_rules_only(rules_only);
+    options.set_neutral_threshold(neutral_threshold);
+    plugin.mutable_options()->PackFrom(options);
+  }
+  absl::StatusOr<std::unique_ptr<Pipeline>> pipeline =
+      Pipeline::Create(config, registry);
+  if (!pipeline.ok()) {
+    std::cerr << pipeline.status() << "\n";
+    return 1;
+  }
+
+  std::cout << absl::StrFormat(
+      "%-38s %6s %7s %6s %8s %6s %6s %6s\n", "file", "n", "pearson",
+      "acc", "macroF1", "F1neg", "F1neu", "F1pos");
+  for (const char* name : kFiles) {
+    const fs::path path = fs::path(data_dir) / name;
+    if (!fs::exists(path)) {
+      std::cout << name << ": absent, skipped\n";
+      continue;
+    }
+    std::vector<Snippet> snippets;
+    if (!ReadSnippets(path, &snippets)) return 1;
+    std::vector<double> gold, predicted;
+    int confusion[3][3] = {};
+    int failed = 0;
+    struct Miss {
+      double error;
+      size_t index;
+      double score;
+    };
+    std::vector<Miss> misses;
+    for (size_t k = 0; k < snippets.size(); ++k) {
+      const Snippet& s = snippets[k];
+      absl::StatusOr<v1::Document> doc = (*pipeline)->Analyze(s.id, s.text);
+      if (!doc.ok()) {
+        ++failed;
+        continue;
+      }
+      gold.push_back(s.mean);
+      predicted.push_back(doc->sentiment().score());
+      ++confusion[GoldClass(s.mean)][PredictedClass(doc->sentiment())];
+      if (show > 0) {
+        misses.push_back(
+            Miss{std::abs(s.mean / 4 - doc->sentiment().score()), k,
+                 doc->sentiment().score()});
+      }
+    }
+    double f1[3];
+    int correct = 0, total = 0;
+    for (int c = 0; c < 3; ++c) {
+      int tp = confusion[c][c], gold_c = 0, pred_c = 0;
+      for (int d = 0; d < 3; ++d) {
+        gold_c += confusion[c][d];
+        pred_c += confusion[d][c];
+        total += confusion[c][d];
+      }
+      correct += tp;
+      f1[c] = gold_c + pred_c > 0 ? 2.0 * tp / (gold_c + pred_c) : 0;
+    }
+    std::cout << absl::StrFormat(
+        "%-38s %6d %7.3f %6.3f %8.3f %6.3f %6.3f %6.3f%s\n", name,
+        static_cast<int>(gold.size()), Pearson(gold, predicted),
+        total > 0 ? static_cast<double>(correct) / total : 0.0,
+        (f1[0] + f1[1] + f1[2]) / 3, f1[0], f1[1], f1[2],
+        failed > 0 ? absl::StrFormat("  (%d not analyzed)", failed) : "");
+    if (show > 0) {
+      std::partial_sort(
+          misses.begin(),
+          misses.begin() + std::min<size_t>(show, misses.size()),
+          misses.end(),
+          [](const Miss& a, const Miss& b) { return a.error > b.error; });
+      for (size_t k = 0; k < std::min<size_t>(show, misses.size()); ++k) {
+        const Snippet& s = snippets[misses[k].index];
+        std::cout << absl::StrFormat("    gold/4 %+.2f predicted %+.2f  %s\n",
+                                     s.mean / 4, misses[k].score,
+                                     s.text.substr(0, 140));
+      }
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+}  // namespace loupe::eval
+
+int main(int argc, char** argv) { return loupe::eval::Run(argc, argv); }
