@@ -68,7 +68,10 @@ absl::StatusOr<std::unique_ptr<LoadedLibrary>> LoadedLibrary::Open(
   // named on the command line means that file.
   const std::string to_open =
       path.find('/') == std::string::npos ? "./" + path : path;
-  void* handle = dlopen(to_open.c_str(), RTLD_NOW | RTLD_LOCAL);
+  // RTLD_NODELETE: a library is never unmapped, even on dlclose. Its static
+  // initializers may have registered generated protobuf code in the
+  // process-wide descriptor pool, which would point into freed memory.
+  void* handle = dlopen(to_open.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
   if (handle == nullptr) {
     const char* error = dlerror();
     return absl::FailedPreconditionError(

@@ -15,8 +15,9 @@ namespace loupe {
 inline constexpr uint32_t kMinSupportedAbiVersion = 1;
 inline constexpr uint32_t kMaxSupportedAbiVersion = LOUPE_PLUGIN_ABI_VERSION;
 
-// An open plugin library. Closing it (destruction) unloads the code, so it
-// must outlive every plugin instance created from it.
+// An open plugin library. It must outlive every plugin instance created from
+// it. Its code stays mapped until the process ends, even after destruction
+// (see Open).
 class LoadedLibrary {
  public:
   // Opens `path` and checks its entry point and ABI version; errors are

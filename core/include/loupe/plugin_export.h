@@ -41,15 +41,15 @@ class PluginExporter {
   }
 
  private:
+  // By value, not leaked: a plugin library can be unloaded, and its statics
+  // are destroyed with it.
   static const PluginRegistration& Registration() {
-    static const PluginRegistration* registration =
-        new PluginRegistration(MakeRegistration<P>());
-    return *registration;
+    static const PluginRegistration registration = MakeRegistration<P>();
+    return registration;
   }
   static const std::string& SpecBytes() {
-    static const std::string* bytes =
-        new std::string(Registration().spec.SerializeAsString());
-    return *bytes;
+    static const std::string bytes = Registration().spec.SerializeAsString();
+    return bytes;
   }
   static LoupeBuffer Copy(absl::string_view bytes) {
     LoupeBuffer buffer = {nullptr, bytes.size()};
