@@ -80,7 +80,8 @@ void AddNumberWords(Lexicon& lex) {
   for (const Valued& f : std::initializer_list<Valued>{
            {"half", 0.5},       {"halves", 0.5},     {"third", 1.0 / 3},
            {"thirds", 1.0 / 3}, {"quarter", 0.25},   {"quarters", 0.25},
-           {"fourths", 0.25},   {"fifth", 0.2},      {"fifths", 0.2},
+           {"fourth", 0.25},    {"fourths", 0.25},   {"fifth", 0.2},
+           {"fifths", 0.2},
            {"tenth", 0.1},      {"tenths", 0.1}}) {
     Entry(lex, f.word, kFractionWord).fraction = f.value;
   }

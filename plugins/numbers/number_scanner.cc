@@ -1,9 +1,11 @@
 #include "plugins/numbers/number_scanner.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <string>
 
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "plugins/numbers/number_lexicon.h"
 #include "plugins/numbers/number_tokens.h"
@@ -33,6 +35,11 @@ struct Numeral {
   bool ordinal = false;
   bool fraction = false;
   int int_digits = 0;     // digits before any decimal point
+  // Spelled numerals: the value before the last "and" ("three hundred" in
+  // "three hundred and two"), or -1; and the value of a tens word that
+  // ends the numeral ("thirty" in "one hundred thirty"), or 0.
+  double before_and = -1;
+  double tail_tens = 0;
 };
 
 // One number expression being built.
@@ -221,6 +228,7 @@ class Scanner {
       case TokKind::kOther:
         return false;
       case TokKind::kWord: {
+        if (ParseFewScale(i, item, next)) return true;
         const WordInfo* info = Info(i);
         if (WordIs(i, "minus") || WordIs(i, "negative")) {
           return ParseFull(i, item, next);
@@ -274,6 +282,58 @@ class Scanner {
       default:
         return false;
     }
+  }
+
+  // "several billion dollars", "a few million users", "a few hundred
+  // thousand": a vague magnitude whose value is its lower bound ("a few"
+  // is at least two, "several" more than two). "a few" and "several"
+  // alone are not numbers.
+  bool ParseFewScale(size_t i, Item* item, size_t* next) {
+    size_t k = 0;
+    double low = 0;
+    if (WordIs(i, "several")) {
+      k = i + 1;
+      low = 3;
+    } else if (WordIs(i, "a") && WordIs(i + 1, "few") && Spaced(i + 1)) {
+      k = i + 2;
+      low = 2;
+    } else {
+      return false;
+    }
+    double scale = 0;
+    for (int guard = 0; guard < 2 && Spaced(k); ++guard) {
+      double s = 0;
+      if (WordIs(k, "hundred")) {
+        s = 100;
+      } else if (WordIs(k, "dozen")) {
+        s = 12;
+      } else if (Has(k, kScaleWord) && S(T(k)).size() >= 5) {
+        s = Info(k)->scale;
+      }
+      if (s <= scale) break;
+      scale = scale == 0 ? s : scale * s;
+      ++k;
+    }
+    if (scale == 0) return false;
+    Numeral& n = item->num;
+    n.b = i;
+    n.e = k;
+    n.is_word = true;
+    n.scaled = true;
+    n.scale = scale;
+    n.value = low * scale;
+    item->b = i;
+    item->e = k;
+    item->value = n.value;
+    if (!ParseSuffix(item, next)) return false;
+    if (item->kind == v1::Number::MONEY) {
+      last_currency_ = item->unit;
+    } else if (item->kind == v1::Number::KIND_UNSPECIFIED) {
+      item->kind = v1::Number::CARDINAL;
+    }
+    item->vague = true;
+    FindQualifier(item);
+    return true;
   }
 
   // "MUSD", "MEUR": an all-capital M before an ISO code; the currency.
@@ -380,8 +440,60 @@ class Scanner {
     size_t j = i;
     std::string digits(S(T(i)));
     const size_t first_len = digits.size();
+    // Indian grouping: "12,34,567", "1,00,00,000" (pairs, then a final
+    // group of three; at most six pairs keeps rescans bounded).
+    if (first_len <= 2 && IsSym(j + 1, ',') && Glued(j + 1) &&
+        IsDigits(j + 2) && Glued(j + 2) && S(T(j + 2)).size() == 2) {
+      size_t k = j;
+      std::string d = digits;
+      for (int pairs = 0; pairs < 6 && IsSym(k + 1, ',') && Glued(k + 1) &&
+                          IsDigits(k + 2) && Glued(k + 2) &&
+                          S(T(k + 2)).size() == 2;
+           ++pairs) {
+        absl::StrAppend(&d, S(T(k + 2)));
+        k += 2;
+      }
+      if (k > j && IsSym(k + 1, ',') && Glued(k + 1) && IsDigits(k + 2) &&
+          Glued(k + 2) && S(T(k + 2)).size() == 3 &&
+          !(IsSym(k + 3, ',') && Glued(k + 3) && IsDigits(k + 4) &&
+            Glued(k + 4))) {
+        absl::StrAppend(&d, S(T(k + 2)));
+        digits = d;
+        j = k + 2;
+        n->grouped = true;
+      }
+    }
+    // Continental grouping with a decimal comma: "1.234,5", "1.234.567,89".
+    // Only with the comma: "1.234" alone is an English decimal.
+    if (first_len <= 3 && !n->grouped && IsSym(j + 1, '.') &&
+        Glued(j + 1) && IsDigits(j + 2) && Glued(j + 2) &&
+        S(T(j + 2)).size() == 3) {
+      size_t k = j;
+      std::string d = digits;
+      for (int groups = 0; groups < 6 && IsSym(k + 1, '.') && Glued(k + 1) &&
+                           IsDigits(k + 2) && Glued(k + 2) &&
+                           S(T(k + 2)).size() == 3;
+           ++groups) {
+        absl::StrAppend(&d, S(T(k + 2)));
+        k += 2;
+      }
+      if (IsSym(k + 1, ',') && Glued(k + 1) && IsDigits(k + 2) &&
+          Glued(k + 2) && S(T(k + 2)).size() <= 2 &&
+          !(Glued(k + 3) && (IsDigits(k + 3) || IsWord(k + 3) ||
+                             IsSym(k + 3, '.') ||
+                             (IsSym(k + 3, ',') && IsDigits(k + 4) &&
+                              Glued(k + 4))))) {
+        n->int_digits = static_cast<int>(d.size());
+        n->grouped = true;
+        n->decimal = true;
+        absl::StrAppend(&d, ".", S(T(k + 2)));
+        n->value = std::strtod(d.c_str(), nullptr);
+        n->e = k + 3;
+        return true;
+      }
+    }
     // Thousands groups: exactly three digits after each separator.
-    if (first_len <= 3) {
+    if (first_len <= 3 && !n->grouped) {
       while (IsSym(j + 1, ',') && Glued(j + 1) && IsDigits(j + 2) &&
              Glued(j + 2) && S(T(j + 2)).size() == 3) {
         absl::StrAppend(&digits, S(T(j + 2)));
@@ -551,7 +663,7 @@ class Scanner {
         // "fifty - two" (spaced hyphen, as in transcripts)
         if (IsDash(j + 1) && Spaced(j + 1) && Spaced(j + 2) &&
             Has(j + 2, kUnitWord) && Info(j + 2)->value >= 1 &&
-            Info(j + 2)->value <= 9 && !Has(j + 3, kHundredWord)) {
+            Info(j + 2)->value <= 9) {
           current += Info(j + 2)->value;
           j += 3;
           last = kUnit;
@@ -591,13 +703,16 @@ class Scanner {
         n->scale = info->scale;
       } else if (WordIs(j, "and") && (last == kHundred || last == kScale) &&
                  Spaced(j + 1) &&
-                 (Has(j + 1, kUnitWord) || Has(j + 1, kTensWord)) &&
+                 (Has(j + 1, kUnitWord) || Has(j + 1, kTensWord) ||
+                  (Has(j + 1, kOrdinalWord) && Info(j + 1)->value < 10)) &&
                  !FractionAt(j + 1)) {
         last = kAnd;
+        n->before_and = total + current;
       } else if ((f & kOrdinalWord) && (last == kNone || last == kHundred ||
-                                        last == kScale)) {
+                                        last == kScale || last == kAnd)) {
         current += info->value;
         n->ordinal = true;
+        last = kUnit;
         ++j;
         any = true;
         break;
@@ -611,6 +726,9 @@ class Scanner {
     if (!any || last == kAnd || j <= i + (article ? 1 : 0)) return false;
     n->value = total + current;
     n->e = j;
+    if (last == kTens && Has(j - 1, kTensWord)) {
+      n->tail_tens = Info(j - 1)->value;
+    }
     // "two hundred point zero three", "nine point nought four".
     if (!n->ordinal && WordIs(j, "point") && Spaced(j) && Spaced(j + 1)) {
       std::string decimals;
@@ -634,11 +752,14 @@ class Scanner {
         n->e = k;
       }
     }
-    // "three dozens", "five dozs".
+    // "three dozens", "five dozs"; after "and" only the last part counts
+    // dozens: "three hundred and two dozens" is 300 + 24.
     if (!n->ordinal && !n->decimal && Spaced(n->e) &&
         (WordIs(n->e, "dozens") || WordIs(n->e, "dzs") ||
          WordIs(n->e, "dozs"))) {
-      n->value *= 12;
+      n->value = n->before_and >= 0
+                     ? n->before_and + (n->value - n->before_and) * 12
+                     : n->value * 12;
       n->scaled = true;
       n->e += 1;
     }
@@ -656,6 +777,25 @@ class Scanner {
       *plural = S(T(k)).back() == 's';
       *end = k + 1;
       return true;
+    }
+    // "a thirtieth", "three twentieths".
+    if ((info->flags & kOrdinalWord) && info->value >= 3) {
+      *den = info->value;
+      *plural = false;
+      *end = k + 1;
+      return true;
+    }
+    if (IsWord(k) && S(T(k)).size() > 4 && S(T(k)).back() == 's') {
+      std::string w = Lower(k);
+      w.pop_back();
+      const WordInfo* singular = LookupWord(w);
+      if (singular != nullptr && (singular->flags & kOrdinalWord) &&
+          singular->value >= 3) {
+        *den = singular->value;
+        *plural = true;
+        *end = k + 1;
+        return true;
+      }
     }
     if (!(info->flags & kTensWord)) return false;
     size_t u = k + 1;
@@ -696,8 +836,33 @@ class Scanner {
     if (WordIs(k, "a") || WordIs(k, "an") || WordIs(k, "one")) {
       return Spaced(k + 1) && Denominator(k + 1, &den, &plural, &end);
     }
-    return Has(k, kUnitWord) && Spaced(k + 1) &&
-           Denominator(k + 1, &den, &plural, &end);
+    // A proper fraction: "and three fifths", "and fifty-four hundredths"
+    // ("one hundred and thirty fifths" is 130/5).
+    double top = 0;
+    size_t d = 0;
+    return SmallWords(k, &top, &d) && Spaced(d) &&
+           Denominator(d, &den, &plural, &end) && top < den &&
+           (plural || top == 1);
+  }
+
+  // A spelled number below 100 at token k: "three", "fifty", "fifty-four".
+  // Sets its value and the token after it.
+  bool SmallWords(size_t k, double* value, size_t* end) {
+    if (Has(k, kUnitWord)) {
+      *value = Info(k)->value;
+      *end = k + 1;
+      return true;
+    }
+    if (!Has(k, kTensWord)) return false;
+    *value = Info(k)->value;
+    *end = k + 1;
+    if (IsDash(k + 1) && Glued(k + 1) && Glued(k + 2) &&
+        Has(k + 2, kUnitWord) &&
+        Info(k + 2)->value >= 1 && Info(k + 2)->value <= 9) {
+      *value += Info(k + 2)->value;
+      *end = k + 3;
+    }
+    return true;
   }
 
   // "<whole> and a half", "<whole> and three fifths" after a numeral that
@@ -708,8 +873,8 @@ class Scanner {
     size_t d = k + 2;
     if (WordIs(k + 1, "a") || WordIs(k + 1, "an") || WordIs(k + 1, "one")) {
       numerator = 1;
-    } else if (Has(k + 1, kUnitWord) && Info(k + 1)->value >= 1) {
-      numerator = Info(k + 1)->value;
+    } else if (SmallWords(k + 1, &numerator, &d) && numerator >= 1) {
+      // "three fifths", "fifty-four hundredths"
     } else {
       return false;
     }
@@ -717,6 +882,7 @@ class Scanner {
     bool plural = false;
     if (!Spaced(d) || !Denominator(d, &den, &plural, end)) return false;
     if (numerator > 1 && !plural) return false;
+    if (numerator >= den) return false;
     *value = numerator / den;
     return true;
   }
@@ -725,14 +891,17 @@ class Scanner {
   void ParseScale(Numeral* n, bool has_currency) {
     if (n->scaled) return;
     const size_t j = n->e;
-    const WordInfo* info = Info(j);
-    if (info == nullptr || !SameLine(j)) return;
-    if ((WordIs(j, "dozen") || WordIs(j, "dozens")) && !n->is_word) {
+    if (!SameLine(j)) return;
+    if ((WordIs(j, "dozen") || WordIs(j, "dozens") || WordIs(j, "dzs") ||
+         WordIs(j, "dozs")) &&
+        !n->is_word && T(j).space_before) {
       n->value *= 12;
       n->e = j + 1;
       n->scaled = true;
       return;
     }
+    const WordInfo* info = Info(j);
+    if (info == nullptr) return;
     if (WordIs(j, "hundred") && !n->is_word && T(j).space_before &&
         !n->fraction) {
       // "322 hundred"
@@ -881,13 +1050,36 @@ class Scanner {
       }
     } else if (IsWord(j)) {
       if (!ParseWordNumeral(j, item, next)) return false;
-      if (item->kind != v1::Number::KIND_UNSPECIFIED) return true;
+      // A scaled fraction ("three quarters billion") may still take a
+      // currency after it; other word forms are complete.
+      if (item->kind != v1::Number::KIND_UNSPECIFIED && sign < 0 &&
+          item->kind != v1::Number::MULTIPLIER) {
+        // "minus three fifths"
+        item->value = -item->value;
+        n.value = -n.value;
+        item->b = i;
+        n.b = i;
+      }
+      if (item->kind != v1::Number::KIND_UNSPECIFIED &&
+          !(item->num.fraction && item->num.scaled && sign > 0)) {
+        return true;
+      }
     } else {
       return false;
     }
     n.b = i;
     n.value *= sign * prefix_factor;
     ParseScale(&n, !currency.empty());
+    if (n.scaled && !n.is_word && !n.abbreviated_scale) {
+      // "3 million and a half"
+      double frac = 0;
+      size_t end = 0;
+      if (!n.decimal && n.scale >= 1e3 && MixedFraction(n.e, &frac, &end)) {
+        n.value += sign * frac * n.scale;
+        n.e = end;
+      }
+    }
+    if (n.scaled && !n.abbreviated_scale) ExtendScaled(&n);
     if (currency.empty()) ParseRatio(&n);
     item->e = n.e;
     item->value = n.value;
@@ -897,9 +1089,68 @@ class Scanner {
       item->marked = true;
     }
     if (!ParseSuffix(item, next)) return false;
-    if (!currency.empty()) ClassifyMoney(item);
+    if (!currency.empty()) {
+      if (!n.scaled && !n.decimal && prefix_factor == 1 &&
+          item->e == n.e) {
+        AddCentsAfter(item, currency, /*require_and=*/true);
+      }
+      ClassifyMoney(item);
+    }
     if (allow_range && ParseRange(item)) return true;
     return Finish(item, next);
+  }
+
+  // Continues a numeral that ends in a word scale. A larger scale word
+  // multiplies ("three lakh crore"); a smaller part adds: with its own
+  // scale ("4 thousand 3 hundred"), or after "and" when the remainder is
+  // below the last scale ("3 hundred and 21", "6 crore and two hundred").
+  // A bare digit remainder after "and" is taken only below a thousand
+  // ("3 million and 20 staff" stays two numbers).
+  void ExtendScaled(Numeral* n) {
+    size_t k = n->e;
+    if (Spaced(k) && Has(k, kScaleWord) && S(T(k)).size() >= 4 &&
+        Info(k)->scale > n->scale) {
+      n->value *= Info(k)->scale;
+      n->scale *= Info(k)->scale;
+      n->e = k + 1;
+    }
+    double unit = n->scale;
+    for (int guard = 0; guard < 4 && unit > 1; ++guard) {
+      k = n->e;
+      bool and_join = false;
+      if (WordIs(k, "and") && Spaced(k) && Spaced(k + 1)) {
+        and_join = true;
+        ++k;
+      }
+      if (!Spaced(k)) return;
+      Numeral c;
+      size_t ignored = 0;
+      if (IsDigits(k)) {
+        if (S(T(k)).size() > 3 || !ParseDigits(k, &c, &ignored)) return;
+        if (c.decimal || c.grouped || c.fraction) return;
+        if (c.e < k + 1 || (Glued(c.e) && !IsSym(c.e, '.') &&
+                            !IsSym(c.e, ',') && T(c.e).kind !=
+                            TokKind::kEnd)) {
+          return;
+        }
+        ParseScale(&c, false);
+      } else if (Has(k, kUnitWord) || Has(k, kTensWord)) {
+        if (!ParseWords(k, &c) || c.ordinal || c.decimal) return;
+        if (!c.scaled) ParseScale(&c, false);
+      } else {
+        return;
+      }
+      if (c.abbreviated_scale || c.value < 1 || c.value >= unit) return;
+      if (!c.scaled && !and_join) return;
+      if (!c.scaled && !c.is_word && unit > 1e3) return;
+      if (c.scaled && (c.scale >= unit || (and_join && c.scale >= 1e6))) {
+        return;
+      }
+      if (!n->is_word && !c.is_word && Has(c.e, kFractionWord)) return;
+      n->value += n->value < 0 ? -c.value : c.value;
+      n->e = c.e;
+      unit = c.scaled ? c.scale : 1;
+    }
   }
 
   // "US$", "C$", "usd$", "Mex$", and in lower-cased text "c $", "hk $".
@@ -1040,7 +1291,7 @@ class Scanner {
       bool plural = false;
       size_t end = 0;
       if (Denominator(j + 1, &den, &plural, &end) && !plural &&
-          !WordIs(j + 1, "tenth") &&
+          !WordIs(j + 1, "tenth") && !(IsDash(end) && Glued(end)) &&
           ((WordIs(end, "of") && Spaced(end)) || !IsWord(end))) {
         return SetFraction(item, j, end, 1.0 / den);
       }
@@ -1067,6 +1318,48 @@ class Scanner {
         return true;
       }
     }
+    // "one hundred thirty-fifths", "one hundred thirty fifths": a tens word
+    // and a plural unit denominator form one compound denominator
+    // (100/35), as they form one ordinal in "thirty-fifth".
+    if (!n.decimal && !n.scaled && n.tail_tens > 0 &&
+        n.value - n.tail_tens >= 1 && !WordIs(n.e - 2, "and")) {
+      size_t u = n.e;
+      bool joined = Spaced(u);
+      if (IsDash(u) && Glued(u) && Glued(u + 1)) {
+        ++u;
+        joined = true;
+      }
+      double den = 0;
+      bool plural = false;
+      size_t end = 0;
+      if (joined && Denominator(u, &den, &plural, &end) && plural &&
+          den >= 2 && den <= 9 && !WordIs(u, "halves") &&
+          !WordIs(u, "quarters")) {
+        return SetFraction(item, j, end,
+                           (n.value - n.tail_tens) / (n.tail_tens + den));
+      }
+    }
+    // "one - fourth", "five - eighths" (spaced hyphen, as in transcripts).
+    if (!n.decimal && !n.scaled && n.value >= 1 && n.value < 20 &&
+        IsDash(n.e) && Spaced(n.e) && Spaced(n.e + 1)) {
+      double den = 0;
+      bool plural = false;
+      size_t end = 0;
+      if (Denominator(n.e + 1, &den, &plural, &end) && n.value < den &&
+          (plural || (n.value == 1 && !IsWord(end) &&
+                      !(IsDash(end) && Glued(end))))) {
+        return SetFraction(item, j, end, n.value / den);
+      }
+    }
+    // "one one hundred fifth": "one" before a spelled ordinal.
+    if (n.value == 1 && n.e == j + 1 && WordIs(j, "one") && Spaced(n.e) &&
+        (Has(n.e, kUnitWord) || Has(n.e, kTensWord))) {
+      Numeral den;
+      if (ParseWords(n.e, &den) && den.ordinal && den.value >= 3 &&
+          !IsWord(den.e)) {
+        return SetFraction(item, j, den.e, 1 / den.value);
+      }
+    }
     // "five eighths", "three twenty-firsts", "a hundred trillionths".
     if (!n.decimal && Spaced(n.e)) {
       double den = 0;
@@ -1075,7 +1368,8 @@ class Scanner {
       if (Denominator(n.e, &den, &plural, &end) &&
           !WordIs(n.e, "half") && !WordIs(n.e, "quarter") &&
           !WordIs(n.e, "quarters") && !WordIs(n.e, "halves") &&
-          (plural || (n.value == 1 && !IsWord(end)))) {
+          (plural || (n.value == 1 && !IsWord(end) &&
+                      !(IsDash(end) && Glued(end))))) {
         double value = n.value / den;
         // "two thirds of a million", "three quarters billion"
         size_t k = end;
@@ -1097,6 +1391,15 @@ class Scanner {
         Spaced(k)) {
       const bool plural = S(T(k)).back() == 's';
       if (plural || WordIs(k + 1, "of")) {
+        // "three quarters billion"
+        if (plural && Spaced(k + 1) && Has(k + 1, kScaleWord) &&
+            S(T(k + 1)).size() >= 7) {
+          const double scale = Info(k + 1)->scale;
+          SetFraction(item, j, k + 2, n.value * Info(k)->fraction * scale);
+          item->num.scaled = true;
+          item->num.scale = scale;
+          return true;
+        }
         return SetFraction(item, j, k + 1, n.value * Info(k)->fraction);
       }
     }
@@ -1178,10 +1481,26 @@ class Scanner {
       } else if (T(j).kind == TokKind::kOther && S(T(j)) == "\xE5\x85\x83") {
         code = "CNY";
       }
-      if (code != nullptr &&
-          !((IsDigits(j + 1) || IsSym(j + 1, '.')) && SameLine(j + 1)) &&
-          !(Glued(j + 1) && IsWord(j + 1))) {
-        return SetMoney(item, j + 1, code, 1);
+      const bool number_after =
+          (IsDigits(j + 1) ||
+           (IsSym(j + 1, '.') && IsDigits(j + 2) && Glued(j + 2))) &&
+          SameLine(j + 1);
+      if (code != nullptr && !(Glued(j + 1) && IsWord(j + 1))) {
+        if (!number_after) return SetMoney(item, j + 1, code, 1);
+        // "10 $ 30 $", "10 $ 30 cents": the next number has its own
+        // marker, so this sign closes the amount before it.
+        const size_t m = j + 2;
+        if (IsDigits(j + 1) && T(j + 1).space_before && SameLine(m) &&
+            T(m).kind == TokKind::kSymbol && T(m).symbol == T(j).symbol &&
+            T(j).kind == TokKind::kSymbol) {
+          return SetMoney(item, j + 1, code, 1);
+        }
+        if (IsDigits(j + 1) && T(j + 1).space_before && Spaced(m) &&
+            (WordIs(m, "cent") || WordIs(m, "cents"))) {
+          SetMoney(item, j + 1, code, 1);
+          AddCentsAfter(item, code);
+          return true;
+        }
       }
     }
     // Percent; not a URL escape such as "%20".
@@ -1322,6 +1641,8 @@ class Scanner {
     if (info == nullptr) return false;
     if ((info->flags & kIsoCode) && !WordIs(j, "rs") &&
         (AllUpper(j) || (Spaced(j) && !IsoIsEnglishWord(Lower(j))))) {
+      // "3 USD50": the code is the prefix of the next amount.
+      if (IsDigits(j + 1) && Glued(j + 1)) return false;
       SetMoney(item, j + 1, info->currency, 1);
       // "75 USD million"
       const size_t e = item->e;
@@ -1329,6 +1650,8 @@ class Scanner {
           S(T(e)).size() >= 7) {
         item->value *= Info(e)->scale;
         item->e = e + 1;
+      } else if (!item->num.scaled) {
+        AddCentsAfter(item, info->currency);
       }
       return true;
     }
@@ -1363,11 +1686,19 @@ class Scanner {
     return false;
   }
 
-  // "3 dollars 50 cents", "thirteen dollars and forty-five cents".
-  void AddCentsAfter(Item* item, const std::string& code) {
+  // "3 dollars 50 cents", "thirteen dollars and forty-five cents". The
+  // subunit word may be left out when nothing noun-like follows the
+  // remainder ("15 dollars 50.", "17 USD 25 more", "one dollar and two"):
+  // a bare whole number below 100 after a currency is its cents, as in
+  // spoken prices. With require_and, only "and <number>" qualifies
+  // ("$100 and fifty").
+  void AddCentsAfter(Item* item, const std::string& code,
+                     bool require_and = false) {
     size_t k = item->e;
     if (!Spaced(k)) return;
-    if (WordIs(k, "and")) ++k;
+    const bool and_join = WordIs(k, "and");
+    if (and_join) ++k;
+    if (require_and && !and_join) return;
     if (!Spaced(k)) return;
     Numeral c;
     size_t ignored = 0;
@@ -1376,14 +1707,34 @@ class Scanner {
     } else if (!ParseWords(k, &c)) {
       return;
     }
-    if (c.decimal || c.ordinal || c.scaled || c.value >= 100) return;
-    const size_t u = c.e;
-    if (!Spaced(u) || !(WordIs(u, "cents") || WordIs(u, "cent") ||
-                        (code == "GBP" && WordIs(u, "pence")))) {
+    if (c.decimal || c.ordinal || c.scaled || c.fraction || c.grouped ||
+        c.value >= 100) {
       return;
     }
-    item->value += c.value * 0.01;
-    item->e = u + 1;
+    const size_t u = c.e;
+    if (Spaced(u) && (WordIs(u, "cents") || WordIs(u, "cent") ||
+                      (code == "GBP" && WordIs(u, "pence")))) {
+      item->value += c.value * 0.01;
+      item->e = u + 1;
+      return;
+    }
+    if (c.value < 1 || code.empty() || code == "JPY" || code == "KRW") return;
+    const Tok after = T(u);
+    bool bare = after.kind == TokKind::kEnd || after.newline_before;
+    if (!bare && after.kind == TokKind::kWord && after.space_before) {
+      // "and 20 more" adds to the amount rather than giving its cents.
+      bare = WordIs(u, "and") ||
+             (!and_join && (WordIs(u, "more") || WordIs(u, "or")));
+    }
+    if (!bare && after.kind == TokKind::kSymbol) {
+      bare = (after.symbol == '.' || after.symbol == ',' ||
+              after.symbol == ';' || after.symbol == '!' ||
+              after.symbol == '?' || after.symbol == ')') &&
+             !(IsDigits(u + 1) && Glued(u + 1));
+    }
+    if (!bare) return;
+    item->value += (item->value < 0 ? -c.value : c.value) * 0.01;
+    item->e = u;
   }
 
   bool SetMoney(Item* item, size_t e, const std::string& code, double factor) {
@@ -1518,8 +1869,13 @@ class Scanner {
     }
     if (how == kOr && !(b.value > a->value)) return false;
     double low = a->value, high = b.value;
-    // "$3-5 billion": a glued range shares its scale.
-    if (how == kDashJoin && b.num.scaled && !a->num.scaled) {
+    // The high end's scale binds to an unscaled low end when the low end,
+    // read in that scale, is still below the high end: "$3-5 billion",
+    // "between 5 and 10 million", "one or two million". Otherwise the low
+    // end stands as written: "$100 to 1 billion" is 100 .. 1e9, because
+    // "100 billion to 1 billion" would be inverted.
+    if (b.num.scaled && !a->num.scaled && b.num.scale > 1 && low > 0 &&
+        (how == kDashJoin || low * b.num.scale <= high)) {
       low *= b.num.scale;
     }
     if (a->marked || b.marked) {
@@ -1567,7 +1923,7 @@ class Scanner {
     const size_t e = item->e;
     if (!n.is_word) {
       if (IsYearShape(n)) {
-        if (LooksLikeYear(b, e)) {
+        if (LooksLikeYear(b)) {
           item->kind = v1::Number::DATE;
           item->timex = std::string(S(T(b)));
           return true;
@@ -1575,9 +1931,15 @@ class Scanner {
       }
       // Leading zeros and runs of bare digit groups are codes and phone
       // numbers: "020 7946 0958".
+      // A neighbour with a scale word is an amount, not a code group:
+      // "4000 3 hundred".
+      const bool scaled_after =
+          IsDigits(e) && Spaced(e) && Spaced(e + 1) &&
+          (WordIs(e + 1, "hundred") ||
+           (Has(e + 1, kScaleWord) && S(T(e + 1)).size() >= 5));
       if ((n.int_digits > 1 && text_[T(b).begin] == '0') ||
-          (b > 0 && IsDigits(b - 1) && SameLine(b)) ||
-          (IsDigits(e) && Spaced(e))) {
+          (b > 0 && IsDigits(b - 1) && SameLine(b) && !n.scaled) ||
+          (IsDigits(e) && Spaced(e) && !scaled_after)) {
         *next = e;
         return false;
       }
@@ -1586,7 +1948,7 @@ class Scanner {
       if (!n.grouped && !n.scaled && b > 0 && T(b).thin_space_before &&
           !T(b).newline_before && HasUpper(b - 1) &&
           !Has(b - 1, kCapitalStop) && !Has(b - 1, kMonthWord) &&
-          !Has(b - 1, kYearContext)) {
+          !Has(b - 1, kYearContext) && !HeadlineCount(b, e)) {
         *next = e;
         return false;
       }
@@ -1601,10 +1963,42 @@ class Scanner {
     return true;
   }
 
+  // In a Title Case headline a count sits between a verb in the third
+  // person and a plural noun: "Hires 40 Engineers", "Sheds 75 Stores".
+  // Names with numbers lack that shape: the word before is not a verb in
+  // -s ("Boeing 737 Deliveries", "iPhone 16 Sales") or the number is not
+  // followed by a plural ("Windows 11 Launch", "Stoxx 600 Falls" has the
+  // verb after it).
+  bool HeadlineCount(size_t b, size_t e) {
+    if (!Spaced(e) || !IsWord(e) || AllUpper(e) || !Capitalized(b - 1)) {
+      return false;
+    }
+    const std::string noun = Lower(e);
+    if (noun.size() < 4 || noun.back() != 's') return false;
+    if (absl::EndsWith(noun, "ss") || absl::EndsWith(noun, "us") ||
+        absl::EndsWith(noun, "is")) {
+      return false;
+    }
+    const std::string verb = Lower(b - 1);
+    if (verb.size() < 4 || verb.back() != 's') return false;
+    // Upper case after the first letter marks a brand ("iPhones", "GPUs").
+    for (uint32_t k = T(b - 1).begin + 1; k < T(b - 1).end; ++k) {
+      if (IsUpper(text_[k])) return false;
+    }
+    for (absl::string_view tail : {"ss", "us", "is", "os", "ys"}) {
+      if (absl::EndsWith(verb, tail)) return false;
+    }
+    for (absl::string_view name : {"windows", "series", "games", "sales",
+                                   "news", "times", "jeans", "pages"}) {
+      if (verb == name) return false;
+    }
+    return true;
+  }
+
   // A four-digit number 1900..2100 is a year unless a count noun follows.
   // News style writes counts of 1,000 and more with a comma, so a bare
   // 1900..2100 is a year ("2024 sales") unless hedged like a count.
-  bool LooksLikeYear(size_t b, size_t e) {
+  bool LooksLikeYear(size_t b) {
     if (b > 0 && !T(b).newline_before) {
       for (absl::string_view w : {"about", "nearly", "around", "roughly",
                                   "approximately", "almost", "some", "over",
@@ -1650,8 +2044,9 @@ class Scanner {
     size_t b = item->b;
     // Allow one article between a verb-like qualifier and the amount:
     // "surpassing a $2 trillion value".
-    std::string words[4];
-    size_t word_tok[4];
+    constexpr size_t kMaxWords = 6;
+    std::string words[kMaxWords];
+    size_t word_tok[kMaxWords];
     size_t count = 0;
     if (b > 0 && IsSym(b - 1, '~')) {
       item->qualifier = "~";
@@ -1659,7 +2054,7 @@ class Scanner {
     }
     size_t k = b;
     bool skipped_article = false;
-    while (count < 3 && k > 0) {
+    while (count < kMaxWords && k > 0) {
       if (!Spaced(k)) break;
       --k;
       if (!IsWord(k)) break;
@@ -1672,24 +2067,36 @@ class Scanner {
       word_tok[count] = k;
       ++count;
     }
-    for (size_t len = count; len >= 1; --len) {
-      std::string phrase;
-      for (size_t w = len; w-- > 0;) {
-        if (!phrase.empty()) phrase.push_back(' ');
-        phrase += words[w];
-      }
-      for (absl::string_view q : kPhrases) {
-        if (phrase == q) {
-          if (skipped_article && len == 1 && phrase != "surpassing" &&
+    // The longest qualifier phrase made of words[from, from + len).
+    auto match = [&](size_t from, bool after_article) -> size_t {
+      for (size_t len = std::min<size_t>(3, count - from); len >= 1; --len) {
+        std::string phrase;
+        for (size_t w = from + len; w-- > from;) {
+          if (!phrase.empty()) phrase.push_back(' ');
+          phrase += words[w];
+        }
+        for (absl::string_view q : kPhrases) {
+          if (phrase != q) continue;
+          if (after_article && len == 1 && phrase != "surpassing" &&
               phrase != "exceeding" && phrase != "topping" &&
               phrase != "exceeded" && phrase != "surpassed") {
             continue;
           }
-          const uint32_t qb = T(word_tok[len - 1]).begin;
-          const uint32_t qe = T(word_tok[0]).end;
-          item->qualifier = std::string(text_.substr(qb, qe - qb));
-          return;
+          return len;
         }
+      }
+      return 0;
+    };
+    if (count > 0) {
+      const size_t first = match(0, skipped_article);
+      if (first > 0) {
+        // Stacked qualifiers: "up to about 5%", "well over roughly 10".
+        size_t total = first;
+        if (!skipped_article && first < count) total += match(first, false);
+        const uint32_t qb = T(word_tok[total - 1]).begin;
+        const uint32_t qe = T(word_tok[0]).end;
+        item->qualifier = std::string(text_.substr(qb, qe - qb));
+        return;
       }
     }
     // After the amount: "80 million USD or more".

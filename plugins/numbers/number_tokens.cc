@@ -135,7 +135,7 @@ bool TokenWindow::LexOne() {
   return true;
 }
 
-Tok TokenWindow::At(size_t i) {
+Tok TokenWindow::AtSlow(size_t i) {
   if (i < base_) return Tok();
   while (i - base_ >= toks_.size()) {
     if (!LexOne()) {

@@ -47,12 +47,16 @@ class TokenWindow {
 
   // Token number `i` (0-based over the whole text). Past the end, or before
   // the retained window, a kEnd token is returned.
-  Tok At(size_t i);
+  Tok At(size_t i) {
+    if (i >= base_ && i - base_ < toks_.size()) return toks_[i - base_];
+    return AtSlow(i);
+  }
 
   // Tokens before `i` will not be asked for again.
   void Forget(size_t i);
 
  private:
+  Tok AtSlow(size_t i);
   bool LexOne();
 
   absl::string_view text_;

@@ -455,5 +455,162 @@ TEST(NumbersPluginTest, PercentForms) {
   EXPECT_TRUE(Texts("see x.com/a?q=50%25%2099").empty());
 }
 
+
+TEST(NumbersPluginTest, RangeScaleBindsToASmallerLowEnd) {
+  v1::Number n = Find("Output of between 4 and 9 million barrels.",
+                      "4 and 9 million");
+  EXPECT_DOUBLE_EQ(n.range().low(), 4e6);
+  EXPECT_DOUBLE_EQ(n.range().high(), 9e6);
+  n = Find("Costs of 2 to 3 billion dollars loom.", "2 to 3 billion dollars");
+  EXPECT_EQ(n.kind(), v1::Number::MONEY);
+  EXPECT_DOUBLE_EQ(n.range().low(), 2e9);
+  n = Find("It needs one or two million doses.", "one or two million");
+  EXPECT_DOUBLE_EQ(n.range().low(), 1e6);
+  // A low end larger than the high numeral is meant as written.
+  n = Find("Bids ranged from $250 to 2 billion.", "$250 to 2 billion");
+  EXPECT_DOUBLE_EQ(n.range().low(), 250);
+  EXPECT_DOUBLE_EQ(n.range().high(), 2e9);
+  n = Find("between 700 and 5 million users", "700 and 5 million");
+  EXPECT_DOUBLE_EQ(n.range().low(), 700);
+}
+
+TEST(NumbersPluginTest, StackedQualifiers) {
+  v1::Number n = Find("Fees may climb up to about 7% next year.", "7%");
+  EXPECT_EQ(n.qualifier(), "up to about");
+  n = Find("It hired well over roughly 40 people.", "40");
+  EXPECT_EQ(n.qualifier(), "well over roughly");
+  n = Find("Nearly a fifth of stores closed.", "a fifth");
+  EXPECT_EQ(n.qualifier(), "Nearly");
+}
+
+TEST(NumbersPluginTest, FewAndSeveralWithAScale) {
+  v1::Number n = Find("They lost several billion dollars.",
+                      "several billion dollars");
+  EXPECT_EQ(n.kind(), v1::Number::MONEY);
+  EXPECT_EQ(n.unit(), "USD");
+  EXPECT_DOUBLE_EQ(n.value(), 3e9);
+  EXPECT_TRUE(n.vague());
+  n = Find("The app has a few million users.", "a few million");
+  EXPECT_DOUBLE_EQ(n.value(), 2e6);
+  EXPECT_TRUE(n.approximate());
+  n = Find("A few hundred thousand fans came.", "A few hundred thousand");
+  EXPECT_DOUBLE_EQ(n.value(), 2e5);
+  EXPECT_TRUE(Texts("We waited a few days and several weeks.").empty());
+  n = Find("Tens of thousands marched.", "Tens of thousands");
+  EXPECT_DOUBLE_EQ(n.value(), 1e4);
+}
+
+TEST(NumbersPluginTest, HeadlineCountsVersusNamesWithNumbers) {
+  EXPECT_EQ(Texts("Grocer Sheds 75 Stores In Slump"),
+            (std::vector<std::string>{"75"}));
+  EXPECT_EQ(Texts("Lab Hires 40 Engineers"),
+            (std::vector<std::string>{"40"}));
+  EXPECT_TRUE(Texts("Airbus 320 Deliveries Slow").empty());
+  EXPECT_TRUE(Texts("Windows 11 Updates Arrive").empty());
+  EXPECT_TRUE(Texts("The Nikkei 225 Gains").empty());
+}
+
+TEST(NumbersPluginTest, BareCentsAfterACurrency) {
+  EXPECT_DOUBLE_EQ(Find("The toy costs 12 euros 40.", "12 euros 40").value(),
+                   12.4);
+  EXPECT_DOUBLE_EQ(
+      Find("Fares rose to 9 USD 75.", "9 USD 75").value(), 9.75);
+  EXPECT_DOUBLE_EQ(Find("9 USD 75 this week", "9 USD").value(), 9);
+  EXPECT_DOUBLE_EQ(
+      Find("It was two dollars and ten.", "two dollars and ten").value(),
+      2.10);
+  EXPECT_EQ(Texts("He got 50 dollars and 20 more."),
+            (std::vector<std::string>{"50 dollars", "20"}));
+  // A number followed by a noun is its own count.
+  EXPECT_EQ(Texts("She paid 20 dollars 30 years ago."),
+            (std::vector<std::string>{"20 dollars", "30 years"}));
+  EXPECT_DOUBLE_EQ(Find("Bread was 8 $ 40 cents.", "8 $ 40 cents").value(),
+                   8.40);
+  EXPECT_EQ(Texts("Seats: 7 $ 20 $"),
+            (std::vector<std::string>{"7 $", "20 $"}));
+}
+
+TEST(NumbersPluginTest, DigitsWithScaleWordChains) {
+  EXPECT_DOUBLE_EQ(Find("We counted 2 thousand 5 hundred and 12 votes.",
+                        "2 thousand 5 hundred and 12").value(),
+                   2512);
+  EXPECT_DOUBLE_EQ(Find("It raised 7 crore and three hundred.",
+                        "7 crore and three hundred").value(),
+                   70000300);
+  EXPECT_DOUBLE_EQ(Find("A plan of two lakh crore.", "two lakh crore").value(),
+                   2e12);
+  EXPECT_EQ(Texts("It has 3 million and 20 staff."),
+            (std::vector<std::string>{"3 million", "20"}));
+  EXPECT_EQ(Texts("Sales hit 5 billion and 300 million."),
+            (std::vector<std::string>{"5 billion", "300 million"}));
+  EXPECT_EQ(Texts("we wrote 6000 8 hundred."),
+            (std::vector<std::string>{"6000", "8 hundred"}));
+  EXPECT_DOUBLE_EQ(Find("A town of 2 million and a half.",
+                        "2 million and a half").value(),
+                   2.5e6);
+  EXPECT_DOUBLE_EQ(Find("Pack 5 dzs now", "5 dzs").value(), 60);
+}
+
+TEST(NumbersPluginTest, TextbookFractions) {
+  struct Case {
+    std::string text, surface;
+    double value;
+  } cases[] = {
+      {"Add one and a fourth cups.", "one and a fourth", 1.25},
+      {"It is two and thirty-one hundredths", "two and thirty-one hundredths",
+       2.31},
+      {"four hundred and seven tenths", "four hundred and seven tenths",
+       400.7},
+      {"Take seven - eighths now", "seven - eighths", 0.875},
+      {"one - third", "one - third", 1.0 / 3},
+      {"one hundred twenty-sevenths", "one hundred twenty-sevenths",
+       100.0 / 27},
+      {"one hundred and twenty sevenths", "one hundred and twenty sevenths",
+       120.0 / 7},
+      {"The result is minus three fifths", "minus three fifths", -0.6},
+      {"one one hundred sixth", "one one hundred sixth", 1.0 / 106},
+      {"We sold four hundred and three dozens.",
+       "four hundred and three dozens", 436},
+      {"It grew by a fortieth.", "a fortieth", 1.0 / 40},
+      {"seventy - five hundred thirds", "seventy - five hundred thirds",
+       2500},
+  };
+  for (const Case& c : cases) {
+    EXPECT_NEAR(Find(c.text, c.surface).value(), c.value, 1e-9) << c.text;
+  }
+  const v1::Number n = Find("A deal of three quarters billion pounds.",
+                            "three quarters billion pounds");
+  EXPECT_EQ(n.kind(), v1::Number::MONEY);
+  EXPECT_EQ(n.unit(), "GBP");
+  EXPECT_DOUBLE_EQ(n.value(), 7.5e8);
+  EXPECT_EQ(Find("the one hundred and fifth day", "one hundred and fifth")
+                .kind(),
+            v1::Number::ORDINAL);
+  // A hyphenated ordinal modifier is no fraction.
+  for (const v1::Number& x :
+       Scan("a third-quarter loss, a fourth-quarter gain, one fifth-place")) {
+    EXPECT_GE(x.value(), 1) << x.text();
+  }
+  // An ordinal in a phrase stays an ordinal.
+  EXPECT_EQ(Find("for a fourth straight year", "fourth").kind(),
+            v1::Number::ORDINAL);
+}
+
+TEST(NumbersPluginTest, IndianAndContinentalGrouping) {
+  v1::Number n = Find("a loan of 3,45,67,890 rupees", "3,45,67,890 rupees");
+  EXPECT_DOUBLE_EQ(n.value(), 34567890);
+  EXPECT_DOUBLE_EQ(Find("It is 1,00,000.50 now", "1,00,000.50").value(),
+                   100000.5);
+  EXPECT_DOUBLE_EQ(Find("The bill was 2.345,50 in total", "2.345,50").value(),
+                   2345.5);
+  EXPECT_DOUBLE_EQ(Find("It reads 4.128.900,7 here", "4.128.900,7").value(),
+                   4128900.7);
+  // Without the decimal comma a point is a decimal point.
+  EXPECT_DOUBLE_EQ(Find("It rose 1.234 points", "1.234").value(), 1.234);
+  // Pairs that do not end in a group of three are a list.
+  EXPECT_EQ(Texts("See items 12,34,56."),
+            (std::vector<std::string>{"12"}));
+}
+
 }  // namespace
 }  // namespace loupe
