@@ -88,7 +88,8 @@ bool IsAcronym(absl::string_view text) {
 }  // namespace
 
 void Canonicalizer::Canonicalize(const TokenView& tokens,
-                                 std::vector<Mention>* mentions) {
+                                 std::vector<Mention>* mentions,
+                                 bool unify_types) {
   person_by_word_.clear();
   by_initials_.clear();
   product_by_code_.clear();
@@ -221,6 +222,7 @@ void Canonicalizer::Canonicalize(const TokenView& tokens,
                                                            : best;
   }
 
+  if (!unify_types) return;
   // One type per canonical name: that of its most confident mention.
   for (size_t m = 0; m < mentions->size(); ++m) {
     const Mention& mention = (*mentions)[m];

@@ -21,8 +21,9 @@ namespace entities_internal {
 //  * a model code to a product or company-prefixed model name
 //    ("R1" -> "DeepSeek-R1" when DeepSeek is mentioned);
 //  * spelling variants to their best-cased form ("Openai" -> "OpenAI");
-// then gives every mention of one canonical name the type of its most
-// confident mention. Gazetteer hits keep their gazetteer canonical name.
+// then, if `unify_types`, gives every mention of one canonical name the type
+// of its most confident mention. Gazetteer hits keep their gazetteer
+// canonical name and type.
 class Canonicalizer {
  public:
   explicit Canonicalizer(const Lexicon& lexicon) : lexicon_(lexicon) {}
@@ -30,7 +31,11 @@ class Canonicalizer {
   Canonicalizer& operator=(const Canonicalizer&) = delete;
 
   // Linear in the number of mentions and their length.
-  void Canonicalize(const TokenView& tokens, std::vector<Mention>* mentions);
+  // `unify_types` = false leaves each mention's type as it is: a tagger that
+  // reads the context types "Leeds" ORG (the club) and LOC (the city) in one
+  // document, and both are right.
+  void Canonicalize(const TokenView& tokens, std::vector<Mention>* mentions,
+                    bool unify_types = true);
 
  private:
   const Lexicon& lexicon_;

@@ -65,6 +65,12 @@ bool IsGeographicHead(absl::string_view lower) {
                          "plain", "plains", "hills", "forest", "delta"});
 }
 
+// Company legal forms: part of the name they end ("Acme Ltd").
+bool IsLegalForm(absl::string_view lower) {
+  return IsOneOf(lower, {"inc", "inc.", "ltd", "ltd.", "co", "co.", "corp",
+                         "corp.", "plc", "llc", "ag", "sa", "nv", "gmbh"});
+}
+
 // Words that make a MISC name an event.
 bool IsEventWord(absl::string_view lower) {
   return IsOneOf(lower, {"cup", "championship", "championships", "olympics",
@@ -89,8 +95,10 @@ bool LooksLikeNationality(absl::string_view lower) {
 // Gazetteer matches of words that are also common words ("weak" aliases)
 // have this confidence or less (see mention_finder.cc).
 constexpr float kWeakGazetteerConfidence = 0.75f;
-// Tagger spans on headline lines below this confidence need more evidence.
-constexpr float kTitleLineConfidence = 0.8f;
+// Below this calibrated confidence (even odds of being right) the tagger
+// is unsure: spans on headline lines need more evidence, and rule products
+// replace them.
+constexpr float kUnsureConfidence = 0.5f;
 
 }  // namespace
 
@@ -102,10 +110,10 @@ bool EntitiesPlugin::PlausibleTaggedSpan(const Mention& span) const {
     return false;
   }
   // On a Title Case line (a headline) capitals say little: keep a span the
-  // tagger is unsure of only if one of its words has a name's shape on its own or is capitalized in
-  // running text elsewhere in the document.
+  // tagger is unsure of only if one of its words has a name's shape on its
+  // own or is capitalized in running text elsewhere in the document.
   if (first.title_line && !first.caps_line &&
-      span.confidence < kTitleLineConfidence) {
+      span.confidence < kUnsureConfidence) {
     for (uint32_t k = span.token_begin; k < span.token_end; ++k) {
       const entities_internal::TokenInfo& t = tokens_[k];
       if (t.inner_upper || t.has_digit || features_.SeenCapitalized(k)) return true;
@@ -177,6 +185,7 @@ void EntitiesPlugin::AddTaggedMentions() {
   std::vector<bool> gazetteer_used(gazetteer.size(), false);
   const uint32_t n = static_cast<uint32_t>(tokens_.size());
   size_t g = 0;  // first gazetteer mention that may overlap the next span
+  size_t p = 0;  // first rule product that may overlap the next span
   std::string key;
   for (uint32_t i = 0; i < n;) {
     const int label = labels_[i];
@@ -203,16 +212,38 @@ void EntitiesPlugin::AddTaggedMentions() {
            !features_.SeenCapitalized(span.token_begin)) {
       ++span.token_begin;
     }
+    // So is a function word opening the sentence ("Later Acme said") when
+    // the tagger is unsure of it on its own.
     while (span.token_end > span.token_begin + 1 &&
-           lexicon_.not_names.Contains(tokens_.Lower(span.token_end - 1))) {
+           tokens_[span.token_begin].sentence_start &&
+           lexicon_.not_names.Contains(tokens_.Lower(span.token_begin)) &&
+           Confidence(margins_[span.token_begin]) < kUnsureConfidence) {
+      ++span.token_begin;
+    }
+    while (span.token_end > span.token_begin + 1 &&
+           lexicon_.not_names.Contains(tokens_.Lower(span.token_end - 1)) &&
+           !(ner_class == entities_internal::kNerOrg &&
+             IsLegalForm(tokens_.Lower(span.token_end - 1)))) {
       --span.token_end;
     }
     if (span.token_begin == span.token_end) continue;
     span.byte_begin = tokens_[span.token_begin].begin;
     span.byte_end = tokens_[span.token_end - 1].end;
-    span.confidence = 1.f / (1.f + std::exp(-(model_.confidence_a * margin +
-                                               model_.confidence_b)));
+    span.confidence = Confidence(margin);
 
+    // A model code the rules found ("R1", "H800") beats an unsure PER, ORG
+    // or LOC: CoNLL's 1996 news has few such names, so the tagger guesses.
+    while (p < rule_products_.size() &&
+           rule_products_[p].token_end <= span.token_begin) {
+      ++p;
+    }
+    if (p < rule_products_.size() && ner_class != entities_internal::kNerMisc &&
+        span.confidence < kUnsureConfidence &&
+        rule_products_[p].token_begin == span.token_begin &&
+        rule_products_[p].token_end == span.token_end) {
+      for (uint32_t k = span.token_begin; k < span.token_end; ++k) labels_[k] = 0;
+      continue;
+    }
     while (g < gazetteer.size() && gazetteer[g].token_end <= span.token_begin) ++g;
     // Gazetteer mentions overlapping the span: [g, h).
     size_t h = g;
@@ -225,13 +256,23 @@ void EntitiesPlugin::AddTaggedMentions() {
       ++h;
     }
     if (same != nullptr && h == g + 1) {
-      // The same name: the gazetteer's finer type unless the context says
-      // otherwise ("Jordan" the person, not the country).
-      // A known name keeps its type: the tagger knows only CoNLL's classes
-      // and 1996 news; only a name that is also a common word defers.
+      // The same name. Within the tagger's class the gazetteer gives the
+      // finer type (LOC -> GPE, MISC -> NORP). Across classes the tagger
+      // wins when the known name is also a common word, or is a place: a
+      // place name stands for its team, government or people by metonymy
+      // ("Leeds beat Chelsea", "Washington said"), which only the context
+      // shows. Otherwise the known type stands: the tagger learned CoNLL's
+      // 1996 news and misreads newer names (companies typed MISC).
       Mention mention = *same;
-      if (ClassOf(same->type) != ner_class &&
-          mention.confidence <= kWeakGazetteerConfidence) {
+      // A known name inside a token ("U.S." in "U.S.-made") is not what the
+      // tagger typed: it sees only the whole token.
+      const bool whole_tokens =
+          same->byte_begin == span.byte_begin && same->byte_end == span.byte_end;
+      const bool tagger_wins =
+          ClassOf(same->type) != ner_class &&
+          (mention.confidence <= kWeakGazetteerConfidence ||
+           (whole_tokens && ClassOf(same->type) == entities_internal::kNerLoc));
+      if (tagger_wins) {
         mention.type = RefineType(ner_class, span, nullptr);
         mention.entry = nullptr;
         mention.canonical.clear();
@@ -310,7 +351,9 @@ absl::Status EntitiesPlugin::Process(const v1::Document& doc,
     entities_internal::TagDocument(model_, features_, &decoder_, &labels_, &margins_);
     AddTaggedMentions();
   }
-  canonicalizer_.Canonicalize(tokens_, &mentions_);
+  // The tagger already sees the document (its history feature) and the
+  // local context; forcing one type per name would undo metonymy.
+  canonicalizer_.Canonicalize(tokens_, &mentions_, /*unify_types=*/!use_tagger);
   for (Mention& mention : mentions_) {
     if (mention.confidence < options_.min_confidence()) continue;
     v1::Entity* entity = out->add_entities();

@@ -13,6 +13,7 @@
 #ifndef LOUPE_PLUGINS_ENTITIES_ENTITIES_H_
 #define LOUPE_PLUGINS_ENTITIES_ENTITIES_H_
 
+#include <cmath>
 #include <memory>
 #include <vector>
 
@@ -49,6 +50,11 @@ class EntitiesPlugin : public Plugin {
   void AddTaggedMentions();
   // False for tagger spans that only a gazetteer match could justify.
   bool PlausibleTaggedSpan(const entities_internal::Mention& span) const;
+  // The calibrated probability that a tagger span whose smallest token
+  // margin is `margin` is right (see model/MODEL_CARD.md).
+  float Confidence(float margin) const {
+    return 1.f / (1.f + std::exp(-(model_.confidence_a * margin + model_.confidence_b)));
+  }
   // The Loupe type of a tagger span of CoNLL class `ner_class`.
   v1::Entity::Type RefineType(int ner_class, const entities_internal::Mention& span,
                               const entities_internal::GazetteerEntry* entry) const;

@@ -264,6 +264,28 @@ TEST(EntitiesPluginTest, ProductShapesAndVersions) {
   ASSERT_NE(Find(entities, "o1-mini"), nullptr);
 }
 
+// A place name can stand for a team: the context decides. Legal forms stay
+// inside company names.
+TEST(EntitiesPluginTest, ContextTypesPlaceNamesAndKeepsLegalForms) {
+  const auto entities = Annotate(
+      "Manchester beat Liverpool 2-1 on Saturday .\n"
+      "Brennfeld Holdings Ltd said profits fell .");
+  ASSERT_NE(Find(entities, "Liverpool"), nullptr);
+  EXPECT_EQ(Find(entities, "Liverpool")->type(), v1::Entity::ORG);
+  const auto city = Annotate("Fans stayed in Liverpool all night .");
+  ASSERT_NE(Find(city, "Liverpool"), nullptr);
+  EXPECT_EQ(Find(city, "Liverpool")->type(), v1::Entity::GPE);
+  EXPECT_EQ(Find(city, "Liverpool")->canonical(), "Liverpool");
+  ASSERT_NE(Find(entities, "Brennfeld Holdings Ltd"), nullptr);
+  EXPECT_EQ(Find(entities, "Brennfeld Holdings Ltd")->type(), v1::Entity::ORG);
+  // The 0.1 rules have no context model: a known place stays a place.
+  EntitiesPlugin::Options rules;
+  rules.set_rules_only(true);
+  const auto ruled = Annotate(MakeDocument("Manchester beat Liverpool 2-1 ."), rules);
+  ASSERT_NE(Find(ruled, "Liverpool"), nullptr);
+  EXPECT_EQ(Find(ruled, "Liverpool")->type(), v1::Entity::GPE);
+}
+
 TEST(EntitiesPluginTest, RuleCuesTypeUnknownNames) {
   const auto entities = Annotate(
       "Shares of Brightwater Holdings rose after chief executive Tomasz "

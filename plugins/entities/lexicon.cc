@@ -65,6 +65,11 @@ absl::StatusOr<std::unique_ptr<Lexicon>> BuildLexicon() {
     if (!data.ok()) return data.status();
     set->AddFile(*data);
   }
+  absl::StatusOr<absl::string_view> clusters = Data("word_clusters.tsv");
+  if (!clusters.ok()) return clusters.status();
+  if (absl::Status status = lexicon->clusters.Parse(*clusters); !status.ok()) {
+    return status;
+  }
   return lexicon;
 }
 

@@ -4,6 +4,7 @@
 
 #include "absl/status/statusor.h"
 #include "plugins/entities/gazetteer.h"
+#include "plugins/entities/word_clusters.h"
 
 namespace loupe {
 namespace entities_internal {
@@ -16,6 +17,7 @@ struct Lexicon {
   WordSet org_suffixes;     // "inc.", "group", "university"
   WordSet org_heads;        // "university" (of X), "bank" (of X)
   WordSet not_names;        // function words, months, generic acronyms
+  WordClusters clusters;    // distributional word clusters (tagger features)
 };
 
 // The lexicon built from the embedded data files; built once, shared and

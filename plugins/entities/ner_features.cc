@@ -40,6 +40,12 @@ enum Template : uint32_t {
   kLowerPrevShape,
   kShapeLowerNext,
   kHistory,
+  // Version 2: word clusters.
+  kCluster,
+  kClusterShape,
+  kClusterPrev,
+  kClusterNext,
+  kClusterPair,
 };
 
 enum Flag : uint32_t {
@@ -136,6 +142,11 @@ void NerFeatures::Extract(const TokenView& tokens, const Lexicon& lexicon,
       h.suffix[k] = NerHash(lower.substr(lower.size() - k - 1));
     }
     h.length = static_cast<uint32_t>(std::min<size_t>(surface.size(), 12));
+    form_.clear();
+    AppendClusterForm(surface, &form_);
+    const WordCluster cluster = lexicon.clusters.Find(NerHash(form_));
+    h.cluster = cluster.fine;
+    h.coarse_cluster = cluster.coarse;
     if (t.kind == v1::Token::WORD) {
       if (lexicon.given_names.Contains(lower)) h.flags |= kGivenName;
       if (lexicon.family_names.Contains(lower)) h.flags |= kFamilyName;
@@ -166,6 +177,7 @@ void NerFeatures::Extract(const TokenView& tokens, const Lexicon& lexicon,
   static const TokenHashes kBosHashes = [] {
     TokenHashes h;
     h.word = h.lower = h.shape = h.short_shape = kBos;
+    h.cluster = h.coarse_cluster = 0xFFFF;
     h.flags = 1u << 30;
     h.gazetteer = 1u << 30;
     return h;
@@ -173,6 +185,7 @@ void NerFeatures::Extract(const TokenView& tokens, const Lexicon& lexicon,
   static const TokenHashes kEosHashes = [] {
     TokenHashes h;
     h.word = h.lower = h.shape = h.short_shape = kEos;
+    h.cluster = h.coarse_cluster = 0xFFFE;
     h.flags = 1u << 31;
     h.gazetteer = 1u << 31;
     return h;
@@ -241,6 +254,11 @@ void NerFeatures::Extract(const TokenView& tokens, const Lexicon& lexicon,
     add(NerFeatureKey(kLength, h.length, h.short_shape));
     add(NerFeatureKey(kLowerPrevShape, p.lower, h.short_shape));
     add(NerFeatureKey(kShapeLowerNext, h.short_shape, q.lower));
+    add(NerFeatureKey(kCluster, h.cluster));
+    add(NerFeatureKey(kClusterShape, h.coarse_cluster, h.short_shape));
+    add(NerFeatureKey(kClusterPrev, p.cluster));
+    add(NerFeatureKey(kClusterNext, q.cluster));
+    add(NerFeatureKey(kClusterPair, p.coarse_cluster, h.coarse_cluster));
     offsets_.push_back(static_cast<uint32_t>(keys_.size()));
   }
 }

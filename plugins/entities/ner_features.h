@@ -20,7 +20,7 @@
 namespace loupe {
 namespace entities_internal {
 
-inline constexpr uint32_t kNerFeatureVersion = 1;
+inline constexpr uint32_t kNerFeatureVersion = 2;
 
 // Entity classes of the tagger (CoNLL's), and BIO labels over them:
 // label 0 is O, label 2t-1 is B-t and 2t is I-t for class t in 1..4.
@@ -77,6 +77,8 @@ class NerFeatures {
     uint32_t flags = 0;     // lexicon word lists the token is in
     uint32_t gazetteer = 0; // 0, or 1 + 2*type + (inside ? 1 : 0)
     uint32_t length = 0;
+    uint64_t cluster = 0;         // fine word cluster + 1, 0 if none
+    uint64_t coarse_cluster = 0;  // coarse word cluster + 1, 0 if none
   };
   std::vector<TokenHashes> hashes_;
   std::vector<uint32_t> keys_;
@@ -86,6 +88,7 @@ class NerFeatures {
   absl::flat_hash_set<uint64_t> seen_lower_;
   absl::flat_hash_set<uint64_t> seen_capitalized_;
   std::string shape_;
+  std::string form_;
 };
 
 }  // namespace entities_internal

@@ -1,13 +1,20 @@
 // Tests of the tagger's parts: CoNLL reading and scoring, the model format,
-// training on a small invented corpus, and determinism.
+// word clusters, training on a small invented corpus, held-out epoch
+// selection, determinism, and the canonicalizer's type unification.
+#include <cmath>
 #include <string>
 #include <vector>
 
 #include "gtest/gtest.h"
+#include "plugins/entities/canonicalizer.h"
 #include "plugins/entities/conll.h"
 #include "plugins/entities/entities.h"
+#include "plugins/entities/lexicon.h"
+#include "plugins/entities/ner_features.h"
 #include "plugins/entities/ner_tagger.h"
 #include "plugins/entities/ner_trainer.h"
+#include "plugins/entities/token_view.h"
+#include "plugins/entities/word_clusters.h"
 
 namespace loupe {
 namespace {
@@ -131,10 +138,10 @@ TEST(NerTrainerTest, LearnsTinyCorpusAndIsDeterministic) {
   ASSERT_TRUE(scores.ok());
   EXPECT_GE(scores->overall().F1(), 0.95) << scores->Format();
 
+  // Byte-identical: the model records no time.
   absl::StatusOr<plugins::NerModel> again =
       TrainNerModelOnDocuments(train, {}, options, nullptr);
   ASSERT_TRUE(again.ok());
-  again->mutable_training()->set_train_seconds(model->training().train_seconds());
   EXPECT_EQ(again->SerializeAsString(), model->SerializeAsString());
 
   options.seed += 1;
@@ -146,6 +153,152 @@ TEST(NerTrainerTest, LearnsTinyCorpusAndIsDeterministic) {
   scores = EvaluateNerWeights(other_weights, TinyCorpus(12));
   ASSERT_TRUE(scores.ok());
   EXPECT_GE(scores->overall().F1(), 0.95) << scores->Format();
+}
+
+TEST(NerTrainerTest, HoldoutPicksTheEpochAndCalibrates) {
+  NerTrainOptions options;
+  options.epochs = 6;
+  options.min_feature_count = 1;
+  options.holdout_fraction = 0.25;
+  const std::vector<conll::Document> train = TinyCorpus(40);
+  // A dev set that would score badly: with a held-out part it must not
+  // influence the model at all.
+  std::vector<conll::Document> dev = TinyCorpus(4);
+  for (conll::Document& doc : dev) {
+    for (conll::Sentence& sentence : doc.sentences) {
+      for (std::string& tag : sentence.tags) tag = "O";
+    }
+  }
+  absl::StatusOr<plugins::NerModel> with_dev =
+      TrainNerModelOnDocuments(train, dev, options, nullptr);
+  ASSERT_TRUE(with_dev.ok()) << with_dev.status();
+  absl::StatusOr<plugins::NerModel> without_dev =
+      TrainNerModelOnDocuments(train, {}, options, nullptr);
+  ASSERT_TRUE(without_dev.ok());
+  EXPECT_EQ(with_dev->SerializeAsString(), without_dev->SerializeAsString());
+  EXPECT_DOUBLE_EQ(with_dev->training().holdout_fraction(), 0.25);
+  EXPECT_GE(with_dev->training().best_epoch(), 1u);
+  EXPECT_LE(with_dev->training().best_epoch(), 6u);
+  EXPECT_GT(with_dev->training().dev_f1(), 0.9);
+  // Calibrated on held-out predictions that are all right: a larger margin
+  // never means less confidence, and the fit stays finite.
+  EXPECT_GE(with_dev->confidence_a(), 0.f);
+  EXPECT_TRUE(std::isfinite(with_dev->confidence_a()));
+  EXPECT_TRUE(std::isfinite(with_dev->confidence_b()));
+
+  // Without a held-out part, dev picks the epoch, so the model differs.
+  options.holdout_fraction = 0;
+  absl::StatusOr<plugins::NerModel> on_dev =
+      TrainNerModelOnDocuments(train, dev, options, nullptr);
+  ASSERT_TRUE(on_dev.ok());
+  EXPECT_DOUBLE_EQ(on_dev->training().holdout_fraction(), 0);
+  EXPECT_NE(on_dev->SerializeAsString(), with_dev->SerializeAsString());
+
+  options.holdout_fraction = 1;
+  EXPECT_FALSE(TrainNerModelOnDocuments(train, {}, options, nullptr).ok());
+  options.holdout_fraction = 0.1;
+  options.epochs = 0;
+  EXPECT_FALSE(TrainNerModelOnDocuments(train, {}, options, nullptr).ok());
+}
+
+TEST(WordClustersTest, FormFoldsCaseAndDigits) {
+  std::string form;
+  entities_internal::AppendClusterForm("McKinsey1996", &form);
+  EXPECT_EQ(form, "mckinsey0000");
+  form.clear();
+  entities_internal::AppendClusterForm("Zürich", &form);
+  EXPECT_EQ(form, "zürich");
+}
+
+TEST(WordClustersTest, ParsesTableAndRejectsBadLines) {
+  entities_internal::WordClusters clusters;
+  ASSERT_TRUE(clusters.Parse("# comment\nalpha\t3\t1\nbeta\t0\t0\n").ok());
+  EXPECT_EQ(clusters.size(), 2u);
+  EXPECT_EQ(clusters.Find(entities_internal::NerHash("alpha")).fine, 4);
+  EXPECT_EQ(clusters.Find(entities_internal::NerHash("alpha")).coarse, 2);
+  EXPECT_EQ(clusters.Find(entities_internal::NerHash("gamma")).fine, 0);
+  EXPECT_FALSE(clusters.Parse("alpha\t3\n").ok());
+  EXPECT_FALSE(clusters.Parse("alpha\tx\t1\n").ok());
+  EXPECT_FALSE(clusters.Parse("alpha\t70000\t1\n").ok());
+}
+
+TEST(WordClustersTest, WordsInTheSameContextsShareACluster) {
+  // Invented text: towns follow "in" and precede "today"; animals follow
+  // "the" and precede "sat"/"ran".
+  std::vector<std::vector<std::string>> sentences;
+  const char* kTowns[] = {"Lindholm", "Marovia", "Tessaro"};
+  const char* kAnimals[] = {"cat", "dog", "owl"};
+  for (int i = 0; i < 30; ++i) {
+    sentences.push_back({"we", "met", "in", kTowns[i % 3], "today", "."});
+    sentences.push_back({"the", kAnimals[i % 3], i % 2 ? "sat" : "ran", "."});
+  }
+  entities_internal::WordClusterOptions options;
+  options.min_count = 5;
+  options.context_words = 20;
+  options.fine_clusters = 12;
+  options.coarse_clusters = 3;
+  const std::string table = entities_internal::BuildWordClusters(sentences, options);
+  EXPECT_EQ(table, entities_internal::BuildWordClusters(sentences, options));
+  entities_internal::WordClusters clusters;
+  ASSERT_TRUE(clusters.Parse(table).ok()) << table;
+  auto cluster = [&](absl::string_view form) {
+    return clusters.Find(entities_internal::NerHash(form)).fine;
+  };
+  ASSERT_NE(cluster("lindholm"), 0) << table;
+  EXPECT_EQ(cluster("lindholm"), cluster("marovia")) << table;
+  EXPECT_EQ(cluster("lindholm"), cluster("tessaro")) << table;
+  EXPECT_EQ(cluster("cat"), cluster("owl")) << table;
+  EXPECT_NE(cluster("cat"), cluster("lindholm")) << table;
+  EXPECT_TRUE(entities_internal::BuildWordClusters({}, options).empty());
+}
+
+TEST(WordClustersTest, BuiltinTableIsLoaded) {
+  absl::StatusOr<const entities_internal::Lexicon*> lexicon =
+      entities_internal::BuiltinLexicon();
+  ASSERT_TRUE(lexicon.ok()) << lexicon.status();
+  EXPECT_GT((*lexicon)->clusters.size(), 1000u);
+  const auto monday = (*lexicon)->clusters.Find(entities_internal::NerHash("monday"));
+  const auto friday = (*lexicon)->clusters.Find(entities_internal::NerHash("friday"));
+  EXPECT_NE(monday.fine, 0);
+  EXPECT_EQ(monday.fine, friday.fine);
+}
+
+// One name typed differently in two places keeps both types unless asked
+// to unify them.
+TEST(CanonicalizerTest, UnifiesTypesOnlyWhenAsked) {
+  absl::StatusOr<const entities_internal::Lexicon*> lexicon =
+      entities_internal::BuiltinLexicon();
+  ASSERT_TRUE(lexicon.ok());
+  conll::Document source;
+  source.sentences.push_back({{"Brennvik", "won", "in", "Brennvik", "."},
+                              {"B-ORG", "O", "O", "B-LOC", "O"}});
+  const v1::Document doc = conll::ToDocument(source);
+  entities_internal::TokenView tokens;
+  tokens.Reset(doc, (*lexicon)->not_names);
+  auto mentions = [&]() {
+    std::vector<entities_internal::Mention> out(2);
+    for (int k = 0; k < 2; ++k) {
+      const uint32_t t = k == 0 ? 0 : 3;
+      out[k].token_begin = t;
+      out[k].token_end = t + 1;
+      out[k].byte_begin = doc.tokens(t).span().byte_begin();
+      out[k].byte_end = doc.tokens(t).span().byte_end();
+    }
+    out[0].type = v1::Entity::ORG;
+    out[0].confidence = 0.9f;
+    out[1].type = v1::Entity::GPE;
+    out[1].confidence = 0.6f;
+    return out;
+  };
+  entities_internal::Canonicalizer canonicalizer(**lexicon);
+  std::vector<entities_internal::Mention> kept = mentions();
+  canonicalizer.Canonicalize(tokens, &kept, /*unify_types=*/false);
+  EXPECT_EQ(kept[0].type, v1::Entity::ORG);
+  EXPECT_EQ(kept[1].type, v1::Entity::GPE);
+  EXPECT_EQ(kept[0].canonical, kept[1].canonical);
+  std::vector<entities_internal::Mention> unified = mentions();
+  canonicalizer.Canonicalize(tokens, &unified, /*unify_types=*/true);
+  EXPECT_EQ(unified[1].type, v1::Entity::ORG);
 }
 
 TEST(NerTrainerTest, RejectsUnknownEntityTypes) {

@@ -1,8 +1,10 @@
 #include "plugins/entities/ner_trainer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <iterator>
 #include <random>
 
 #include "absl/strings/str_cat.h"
@@ -125,48 +127,50 @@ conll::Scorer Score(const NerWeights& weights, const std::vector<Prepared>& docs
   return scorer;
 }
 
-// Fits confidence = sigmoid(a * margin + b) to (margin, correct) pairs by
-// gradient descent on the log loss.
+// Fits confidence = sigmoid(a * margin + b) to (margin, correct) pairs:
+// logistic regression by Newton's method, with a small ridge so that
+// separable samples still give finite weights.
 void Calibrate(const std::vector<std::pair<float, bool>>& samples, NerWeights* w) {
   if (samples.empty()) return;
-  double a = 1, b = 0;
-  for (int iter = 0; iter < 300; ++iter) {
-    double ga = 0, gb = 0;
+  constexpr double kRidge = 1e-3;
+  double a = 0, b = 0;
+  for (int iter = 0; iter < 50; ++iter) {
+    double ga = kRidge * a, gb = kRidge * b;
+    double haa = kRidge, hab = 0, hbb = kRidge;
     for (const auto& [m, correct] : samples) {
       const double p = 1 / (1 + std::exp(-(a * m + b)));
       const double err = p - (correct ? 1 : 0);
+      const double v = p * (1 - p);
       ga += err * m;
       gb += err;
+      haa += v * m * m;
+      hab += v * m;
+      hbb += v;
     }
-    a -= 0.5 * ga / samples.size();
-    b -= 0.5 * gb / samples.size();
+    const double det = haa * hbb - hab * hab;
+    if (!(det > 0)) break;
+    const double da = (hbb * ga - hab * gb) / det;
+    const double db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (std::fabs(da) + std::fabs(db) < 1e-9) break;
   }
   w->confidence_a = static_cast<float>(a);
   w->confidence_b = static_cast<float>(b);
 }
 
-}  // namespace
-
-absl::StatusOr<conll::Scorer> EvaluateNerWeights(
-    const NerWeights& weights, const std::vector<conll::Document>& docs) {
-  absl::StatusOr<std::vector<Prepared>> prepared = PrepareAll(docs);
-  if (!prepared.ok()) return prepared.status();
-  return Score(weights, *prepared, nullptr);
-}
-
-absl::StatusOr<plugins::NerModel> TrainNerModelOnDocuments(
-    const std::vector<conll::Document>& train,
-    const std::vector<conll::Document>& dev, const NerTrainOptions& options,
-    std::ostream* log) {
-  const auto start = std::chrono::steady_clock::now();
-  absl::StatusOr<std::vector<Prepared>> train_docs = PrepareAll(train);
-  if (!train_docs.ok()) return train_docs.status();
-  absl::StatusOr<std::vector<Prepared>> dev_docs = PrepareAll(dev);
-  if (!dev_docs.ok()) return dev_docs.status();
-
+// One perceptron run over `train`: up to `epochs` epochs; if `select` is
+// not empty, the averaged weights of the epoch scoring best on it are kept
+// (else those of the last epoch). Sets *best_epoch and *best_f1 (0 without
+// `select`).
+NerWeights RunPerceptron(const std::vector<Prepared>& train,
+                         const std::vector<Prepared>& select,
+                         const NerTrainOptions& options, int epochs,
+                         const char* select_name, std::ostream* log,
+                         int* best_epoch_out, double* best_f1_out) {
   // Feature rows: static features seen often enough, and the history ones.
   absl::flat_hash_map<uint32_t, uint32_t> counts;
-  for (const Prepared& doc : *train_docs) {
+  for (const Prepared& doc : train) {
     for (size_t i = 0; i < doc.features.size(); ++i) {
       for (uint32_t key : doc.features.Keys(i)) ++counts[key];
     }
@@ -185,7 +189,10 @@ absl::StatusOr<plugins::NerModel> TrainNerModelOnDocuments(
     w.rows.emplace(key, static_cast<uint32_t>(w.rows.size()));
   }
   w.weights.assign(keys.size() * kNerLabels, 0.f);
-  if (log) *log << "features: " << keys.size() << " of " << counts.size() << "\n";
+  if (log) {
+    *log << "feature rows: " << keys.size() << " (of " << counts.size()
+         << " distinct static features, plus history)\n";
+  }
 
   // Averaged perceptron: total accumulates c * delta, so that the average
   // of the weights over all steps is w - total / c.
@@ -216,21 +223,21 @@ absl::StatusOr<plugins::NerModel> TrainNerModelOnDocuments(
   };
 
   std::mt19937_64 rng(options.seed);
-  std::vector<size_t> order(train_docs->size());
+  std::vector<size_t> order(train.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   NerDecoder decoder;
   std::vector<uint8_t> predicted;
   NerWeights best;
   double best_f1 = -1;
   int best_epoch = 0;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+  for (int epoch = 1; epoch <= epochs; ++epoch) {
     // Fisher-Yates with raw engine output, identical on every platform.
     for (size_t i = order.size(); i > 1; --i) {
       std::swap(order[i - 1], order[rng() % i]);
     }
     int64_t mistakes = 0, tokens = 0;
     for (size_t d : order) {
-      const Prepared& doc = (*train_docs)[d];
+      const Prepared& doc = train[d];
       const size_t n = doc.features.size();
       predicted.assign(n, 0);
       decoder.StartDocument();
@@ -265,23 +272,98 @@ absl::StatusOr<plugins::NerModel> TrainNerModelOnDocuments(
         c += 1;
       }
     }
-    NerWeights avg = averaged();
-    double f1 = 0;
-    if (!dev_docs->empty()) f1 = Score(avg, *dev_docs, nullptr).overall().F1();
-    if (log) {
-      *log << absl::StrFormat("epoch %2d: train token errors %.4f, dev F1 %.4f\n",
-                              epoch, double(mistakes) / std::max<int64_t>(tokens, 1), f1);
+    const bool last = epoch == epochs;
+    if (select.empty()) {
+      if (log) {
+        *log << absl::StrFormat("epoch %2d: train token errors %.4f\n", epoch,
+                                double(mistakes) / std::max<int64_t>(tokens, 1));
+      }
+      if (last) {
+        best = averaged();
+        best_epoch = epoch;
+        best_f1 = 0;
+      }
+      continue;
     }
-    if (dev_docs->empty() || f1 > best_f1) {
+    NerWeights avg = averaged();
+    const double f1 = Score(avg, select, nullptr).overall().F1();
+    if (log) {
+      *log << absl::StrFormat("epoch %2d: train token errors %.4f, %s F1 %.4f\n",
+                              epoch, double(mistakes) / std::max<int64_t>(tokens, 1),
+                              select_name, f1);
+    }
+    if (f1 > best_f1) {
       best_f1 = f1;
       best_epoch = epoch;
       best = std::move(avg);
     }
   }
+  *best_epoch_out = best_epoch;
+  *best_f1_out = best_f1;
+  return best;
+}
+
+}  // namespace
+
+absl::StatusOr<conll::Scorer> EvaluateNerWeights(
+    const NerWeights& weights, const std::vector<conll::Document>& docs) {
+  absl::StatusOr<std::vector<Prepared>> prepared = PrepareAll(docs);
+  if (!prepared.ok()) return prepared.status();
+  return Score(weights, *prepared, nullptr);
+}
+
+absl::StatusOr<plugins::NerModel> TrainNerModelOnDocuments(
+    const std::vector<conll::Document>& train,
+    const std::vector<conll::Document>& dev, const NerTrainOptions& options,
+    std::ostream* log) {
+  if (!(options.holdout_fraction >= 0 && options.holdout_fraction < 1)) {
+    return absl::InvalidArgumentError("holdout_fraction must be in [0, 1)");
+  }
+  if (options.epochs < 1) return absl::InvalidArgumentError("epochs must be >= 1");
+  absl::StatusOr<std::vector<Prepared>> train_docs = PrepareAll(train);
+  if (!train_docs.ok()) return train_docs.status();
+  absl::StatusOr<std::vector<Prepared>> dev_docs = PrepareAll(dev);
+  if (!dev_docs.ok()) return dev_docs.status();
+
+  const size_t held = static_cast<size_t>(
+      std::ceil(options.holdout_fraction * train_docs->size()));
+  NerWeights best;
+  int best_epoch = 0;
+  double best_f1 = 0;
   std::vector<std::pair<float, bool>> samples;
-  if (!dev_docs->empty()) {
-    Score(best, *dev_docs, &samples);
-    Calibrate(samples, &best);
+  if (held > 0 && held < train_docs->size()) {
+    // Pick the epoch and calibrate on the held-out tail of train, then
+    // retrain on all of it for that many epochs.
+    std::vector<Prepared> fit(std::make_move_iterator(train_docs->begin()),
+                              std::make_move_iterator(train_docs->end() - held));
+    std::vector<Prepared> holdout(std::make_move_iterator(train_docs->end() - held),
+                                  std::make_move_iterator(train_docs->end()));
+    if (log) {
+      *log << "selecting the epoch on " << holdout.size() << " of "
+           << train_docs->size() << " training documents held out\n";
+    }
+    NerWeights selected = RunPerceptron(fit, holdout, options, options.epochs,
+                                        "held-out", log, &best_epoch, &best_f1);
+    Score(selected, holdout, &samples);
+    Calibrate(samples, &selected);
+    for (Prepared& doc : holdout) fit.push_back(std::move(doc));
+    if (log) {
+      *log << "retraining on all training documents for " << best_epoch
+           << " epochs\n";
+    }
+    int unused_epoch = 0;
+    double unused_f1 = 0;
+    best = RunPerceptron(fit, {}, options, best_epoch, "", log, &unused_epoch,
+                         &unused_f1);
+    best.confidence_a = selected.confidence_a;
+    best.confidence_b = selected.confidence_b;
+  } else {
+    best = RunPerceptron(*train_docs, *dev_docs, options, options.epochs, "dev",
+                         log, &best_epoch, &best_f1);
+    if (!dev_docs->empty()) {
+      Score(best, *dev_docs, &samples);
+      Calibrate(samples, &best);
+    }
   }
   plugins::NerModel model = MakeNerModel(best, options.prune_below);
   plugins::TrainingInfo* info = model.mutable_training();
@@ -290,11 +372,10 @@ absl::StatusOr<plugins::NerModel> TrainNerModelOnDocuments(
   info->set_seed(options.seed);
   info->set_min_feature_count(options.min_feature_count);
   info->set_dev_f1(best_f1);
-  info->set_train_seconds(std::chrono::duration<double>(
-                              std::chrono::steady_clock::now() - start).count());
+  info->set_holdout_fraction(held > 0 ? options.holdout_fraction : 0);
   if (log) {
     *log << absl::StrFormat(
-        "best epoch %d (dev F1 %.4f); saved %d of %d feature rows, "
+        "best epoch %d (selection F1 %.4f); saved %d of %d feature rows, "
         "confidence a=%.4f b=%.4f\n",
         best_epoch, best_f1, model.feature_keys_size(), best.rows.size(),
         best.confidence_a, best.confidence_b);
@@ -303,6 +384,7 @@ absl::StatusOr<plugins::NerModel> TrainNerModelOnDocuments(
 }
 
 absl::Status TrainNerModel(const NerTrainOptions& options, std::ostream* log) {
+  const auto start = std::chrono::steady_clock::now();
   absl::StatusOr<std::vector<conll::Document>> train = conll::ReadFile(options.train_path);
   if (!train.ok()) return train.status();
   std::vector<conll::Document> dev;
@@ -330,7 +412,13 @@ absl::Status TrainNerModel(const NerTrainOptions& options, std::ostream* log) {
     }
     absl::StatusOr<conll::Scorer> scores = EvaluateNerWeights(loaded, dev);
     if (!scores.ok()) return scores.status();
-    if (log) *log << "saved model on dev (tagger alone):\n" << scores->Format();
+    if (log) {
+      const bool held_out = model->training().holdout_fraction() > 0;
+      *log << "saved model on " << model->training().dev_file() << " (tagger alone, "
+           << (held_out ? "not used for selection" : "also used for selection")
+           << "):\n"
+           << scores->Format();
+    }
   }
   std::ofstream out(options.output_path, std::ios::binary);
   if (!out || !model->SerializeToOstream(&out)) {
@@ -338,8 +426,11 @@ absl::Status TrainNerModel(const NerTrainOptions& options, std::ostream* log) {
   }
   out.close();
   if (log) {
-    *log << "wrote " << options.output_path << " (" << model->ByteSizeLong()
-         << " bytes)\n";
+    *log << absl::StrFormat(
+        "wrote %s (%d bytes) in %.1f s\n", options.output_path,
+        model->ByteSizeLong(),
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count());
   }
   return absl::OkStatus();
 }
