@@ -68,8 +68,10 @@ loupe train entities: trains the entities plugin's tagger on CoNLL-2003-style
 files (word ... tag per line) and writes the model, a plugins.NerModel proto;
 copy it to plugins/entities/model/ner_model.pb and rebuild to use it.
   --train FILE       training data
-  --dev FILE         picks the best epoch and calibrates confidence
+  --dev FILE         scored after each epoch, for information only
   -o, --output FILE  where the model goes
+  --holdout F (0.1)  share of the training documents held out to pick the
+                     epoch and fit confidence; 0 picks on --dev instead
   --epochs N (12)  --seed N  --min-count N (2)  --prune W (0.02)
 
 Exit status: 0 success; 1 some input or plugin failed (the rest is still
@@ -168,6 +170,9 @@ std::optional<int> ParseArgs(int argc, char** argv, Args* args) {
         ok = absl::SimpleAtoi(value, &t.min_feature_count);
       } else if (name == "--prune") {
         ok = absl::SimpleAtof(value, &t.prune_below);
+      } else if (name == "--holdout") {
+        ok = absl::SimpleAtod(value, &t.holdout_fraction) &&
+             t.holdout_fraction >= 0 && t.holdout_fraction < 1;
       } else {
         return UsageError(absl::StrCat("unknown option '", arg, "' for 'train entities'"));
       }
