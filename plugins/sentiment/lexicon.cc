@@ -71,6 +71,12 @@ absl::StatusOr<ModifierKind> ParseModifierKind(absl::string_view text) {
   if (text == "hedge") return ModifierKind::kHedge;
   if (text == "clause") return ModifierKind::kClause;
   if (text == "shift") return ModifierKind::kShift;
+  if (text == "cause") return ModifierKind::kCause;
+  if (text == "says") return ModifierKind::kSays;
+  if (text == "per") return ModifierKind::kPer;
+  if (text == "than") return ModifierKind::kThan;
+  if (text == "self") return ModifierKind::kSelf;
+  if (text == "because") return ModifierKind::kBecause;
   return absl::InvalidArgumentError(
       absl::StrCat("unknown modifier kind '", text, "'"));
 }

@@ -33,6 +33,19 @@ enum class ModifierKind : uint8_t {
   kHedge,    // value: factor for the rest of the clause
   kClause,   // a clause boundary for entity targeting only
   kShift,    // value: factor for sentiment words it acts on ("reduce risk")
+  // Entity targeting only (no effect on valences):
+  kCause,    // a causal verb: what follows is its effect on someone else, not
+             // the state of its subject ("X triggered a sell-off in Y")
+  kSays,     // a reporting word: a name just before it is the speaker
+             // ("X said", "X analysts warned"), not the topic
+  kPer,      // a name just after it is the speaker ("according to X")
+  kBecause,  // a clause boundary between an effect and its cause ("after",
+             // "because"): neither side's mentions get the other's valence
+             // as the rest of the sentence
+  kSelf,     // "its", "their", "we", ...: after a reporting word, the
+             // speaker talks about itself ("X said its sales fell")
+  kThan,     // a comparison: names after it get the opposite of what the
+             // clause before says ("X is cheaper than Y")
 };
 
 // A multi-word term; its first word is the key it is filed under.

@@ -5,6 +5,27 @@
 namespace loupe {
 namespace sentiment_internal {
 
+bool MentionValence::IsSource(const TokenScores& scores,
+                              const TokenSpan& mention, uint32_t n) const {
+  const uint32_t end = std::min(mention.end, n);
+  for (uint32_t t = end; t < n && t < end + kSourceWindow; ++t) {
+    if (scores.flags[t] & kTokenSays) {
+      // "X said its sales fell": the speaker is the topic too.
+      for (uint32_t u = t + 1; u < n && u <= t + kSelfWindow; ++u) {
+        if (scores.flags[u] & kTokenSelf) return false;
+        if (scores.flags[u] & kTokenClauseBreak) break;
+      }
+      return true;
+    }
+    if (scores.flags[t] & kTokenClauseBreak) break;
+  }
+  const uint32_t begin = std::min(mention.begin, end);
+  for (uint32_t d = 1; d <= kSourceWindow && d <= begin; ++d) {
+    if (scores.flags[begin - d] & kTokenPer) return true;
+  }
+  return false;
+}
+
 void MentionValence::Compute(const TokenScores& scores,
                              absl::Span<const TokenSpan> mentions,
                              std::vector<float>* valences) {
@@ -42,6 +63,7 @@ void MentionValence::Compute(const TokenScores& scores,
 
   clause_sum_.assign(clause + 1, 0.0);
   nearest_sum_.assign(m, 0.0);
+  nearest_raw_.assign(m, 0.0);
   double sentence_sum = 0;
   size_t next = 0;  // first mention with begin > t
   for (uint32_t t = 0; t < n; ++t) {
@@ -70,23 +92,50 @@ void MentionValence::Compute(const TokenScores& scores,
         clause_[mentions[next].begin] == clause_[t] &&
         mentions[next].begin - t < best_distance) {
       best = next;
+      best_distance = mentions[next].begin - t;
     }
-    if (best < m) nearest_sum_[best] += v;
+    if (best < m) {
+      const float fade = std::max(
+          kMinNearestWeight,
+          1.0f - kNearestDecay * static_cast<float>(
+                                     std::max<uint32_t>(best_distance, 1) - 1));
+      nearest_sum_[best] += fade * v;
+      nearest_raw_[best] += v;
+    }
   }
 
   for (size_t k = 0; k < m; ++k) {
     const uint32_t end = std::clamp<uint32_t>(mentions[k].end, 1, n);
     const uint32_t begin = std::min(mentions[k].begin, end - 1);
     const uint32_t c = clause_[begin];
-    const double nearest = nearest_sum_[group_[k]];
-    double valence = nearest + kOtherMentionWeight * (clause_sum_[c] - nearest);
-    // Competition verbs of the clause: subject before, object after.
+    double nearest = nearest_sum_[group_[k]];
+    const double raw = nearest_raw_[group_[k]];
+    double valence = nearest + kOtherMentionWeight * (clause_sum_[c] - raw);
+    // The second term of a comparison: "X is cheaper than Y".
     const uint32_t clause_begin = clause_begin_[c];
+    if (c > 0 && (scores.flags[clause_begin - 1] & kTokenThan)) {
+      valence -= clause_sum_[c - 1];
+    }
+    // Competition verbs of the clause: subject before, object after.
     const uint32_t clause_end =
         std::max(clause_begin_[clause_[end - 1] + 1], end);
     valence += (versus_[clause_end] - versus_[end]) -
                (versus_[begin] - versus_[clause_begin]);
-    valence += kRestOfSentenceWeight * (sentence_sum - clause_sum_[c]);
+    // What a causal verb right after this clause brings about befalls
+    // someone else: "X triggered a sell-off in Y".
+    double rest = sentence_sum - clause_sum_[c];
+    const uint32_t next_clause = clause_[end - 1] + 1;
+    if (next_clause <= clause && (scores.flags[clause_begin_[next_clause] - 1] &
+                                  (kTokenCause | kTokenBecause))) {
+      rest -= clause_sum_[next_clause];
+    }
+    // Nor does a cause share its effect, or an effect its cause: "X fell
+    // after Y launched a rival" (Y's clause and X's stay apart).
+    if (c > 0 && (scores.flags[clause_begin - 1] & kTokenBecause)) {
+      rest -= clause_sum_[c - 1];
+    }
+    valence += kRestOfSentenceWeight * rest;
+    if (IsSource(scores, mentions[k], n)) valence *= kSourceWeight;
     (*valences)[k] = static_cast<float>(valence);
   }
 }

@@ -30,6 +30,9 @@ constexpr int kMaxExclamations = 4;
 // ("negativity bias"); without this, the many mildly positive words of
 // ordinary reporting outvote the losses a story is about.
 constexpr float kNegativityBias = 1.4f;
+// Applied on top of the negation factor when it turns a negative word
+// positive (see Kiritchenko & Mohammad 2016 on negated negatives).
+constexpr float kNegatedNegativeFactor = 0.5f;
 
 absl::string_view TokenText(const v1::Document& doc, const v1::Token& token) {
   const absl::string_view text = doc.text();
@@ -91,11 +94,18 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
     in_quote = false;
   };
   for (uint32_t t = begin; t < end; ++t) {
-    if (skipped[t]) continue;
+    if (skipped[t] == kSkipBoilerplate) continue;
     const v1::Token& token = doc.tokens(static_cast<int>(t));
     const absl::string_view text = TokenText(doc, token);
     Item item;
     item.token = t;
+    if (skipped[t] == kInsideName && token.kind() != v1::Token::PUNCTUATION &&
+        token.kind() != v1::Token::SYMBOL) {
+      // A word of a name: neither opinion nor modifier. Punctuation still
+      // opens and closes quotes.
+      items_.push_back(item);
+      continue;
+    }
     if (t < consume_until) {
       item.consumed = true;
       items_.push_back(item);
@@ -168,12 +178,23 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
       item.modifier = ModifierKind::kNegate;
       item.modifier_value = -0.74f;
     }
+    // "a few" and "at least" are quantities; "few" and "least" alone
+    // negate ("few agree", "the least useful").
+    if (item.modifier == ModifierKind::kNegate && !items_.empty() &&
+        ((word_ == "few" && items_.back().quantity_head == 'a') ||
+         (word_ == "least" && items_.back().quantity_head == 't'))) {
+      item.modifier = ModifierKind::kNone;
+    }
+    item.quantity_head = word_ == "a" ? 'a'
+                         : (word_ == "at" || word_ == "very") ? 't'
+                                                              : '\0';
     if (!phrase_matched) {
       item.be_form = IsBeForm(word_);
       item.by = word_ == "by";
       if (item.modifier == ModifierKind::kBut ||
           item.modifier == ModifierKind::kConcede ||
-          item.modifier == ModifierKind::kClause) {
+          item.modifier == ModifierKind::kClause ||
+          item.modifier == ModifierKind::kBecause) {
         item.boundary = true;
       }
     }
@@ -236,6 +257,7 @@ void SentenceScorer::ApplyRules() {
         figure = items_[j].figure;
       }
       if (!figure) v *= kNoFigureFactor;
+      item.move = figure;
       // A rise of something bad is bad: "losses widened", "cut costs".
       int absorbed = -1;
       for (int j = i - 1; j >= 0 && j >= i - kModifierWindow; --j) {
@@ -255,8 +277,13 @@ void SentenceScorer::ApplyRules() {
         }
       }
       if (absorbed >= 0) {
-        // The direction word now carries the meaning; the noun is spent.
-        v = (item.tags & kTagUp) ? -std::abs(v) : std::abs(v);
+        item.move = true;
+        // The direction word now carries the meaning, at least as strongly
+        // as the noun did ("losses widened" is no milder than "losses");
+        // the noun is spent.
+        const float strength =
+            std::max(std::abs(v), std::abs(items_[absorbed].valence));
+        v = (item.tags & kTagUp) ? -strength : strength;
         items_[absorbed].valence = 0;
         items_[absorbed].tags &= static_cast<uint8_t>(~kTagBadQuantity);
       }
@@ -284,6 +311,9 @@ void SentenceScorer::ApplyRules() {
       if (m.boundary) break;
       if (m.modifier == ModifierKind::kNegate) {
         v *= m.modifier_value;
+        // A negated negative is at most mildly positive: "not a disaster"
+        // is no praise.
+        if (v > 0) v *= kNegatedNegativeFactor;
         break;
       }
     }
@@ -373,11 +403,25 @@ SentenceScore SentenceScorer::Score(const v1::Document& doc, uint32_t begin,
       scores->context[i] = item.context;
       result.learned += item.learned * item.context;
     }
-    if (item.boundary) scores->flags[i] |= kTokenClauseBreak;
+    if (item.boundary || item.modifier == ModifierKind::kCause ||
+        item.modifier == ModifierKind::kThan) {
+      scores->flags[i] |= kTokenClauseBreak;
+    }
+    if (item.modifier == ModifierKind::kThan) scores->flags[i] |= kTokenThan;
+    if (item.modifier == ModifierKind::kCause) scores->flags[i] |= kTokenCause;
+    if (item.modifier == ModifierKind::kSelf) scores->flags[i] |= kTokenSelf;
+    if (item.modifier == ModifierKind::kBecause) {
+      scores->flags[i] |= kTokenBecause;
+    }
+    if (item.modifier == ModifierKind::kSays) scores->flags[i] |= kTokenSays;
+    if (item.modifier == ModifierKind::kPer) scores->flags[i] |= kTokenPer;
     if (item.tags & kTagVersus) scores->flags[i] |= kTokenVersus;
     if (item.consumed || item.valence == 0) continue;
     scores->valence[i] = item.valence;
     result.sum += item.valence;
+    ++result.polar_words;
+    if (item.move) ++result.moves;
+    result.strongest = std::max(result.strongest, std::abs(item.valence));
     if (item.valence > 0) {
       result.positive += item.valence;
     } else {

@@ -14,10 +14,27 @@
 namespace loupe {
 namespace sentiment_internal {
 
+// Values of the per-token `skipped` mask that SentenceScorer::Score reads.
+enum TokenSkip : uint8_t {
+  kScoreToken = 0,
+  kSkipBoilerplate = 1,  // left out entirely
+  kInsideName = 2,       // kept as a token, but its words carry no valence
+                         // and modify nothing ("Great Wall", "Trust Bank")
+};
+
 // Flags of a token in TokenScores.
 enum TokenFlag : uint8_t {
-  kTokenClauseBreak = 1,  // ends a clause (";", "but", "while", ...)
+  kTokenClauseBreak = 1,  // ends a clause (";", "but", "while", ...; for
+                          // entity targeting also a causal verb)
   kTokenVersus = 2,       // a competition verb (see kTagVersus)
+  kTokenSays = 4,         // a reporting word (ModifierKind::kSays)
+  kTokenPer = 8,          // "according" (ModifierKind::kPer)
+  kTokenThan = 16,        // "than" (ModifierKind::kThan); also a clause break
+  kTokenCause = 32,       // a causal verb (ModifierKind::kCause); also a
+                          // clause break
+  kTokenSelf = 64,        // "its", "their", ... (ModifierKind::kSelf)
+  kTokenBecause = 128,    // "after", "because" (ModifierKind::kBecause);
+                          // also a clause break
 };
 
 // Per-token results over one sentence, indexed from its first token.
@@ -38,6 +55,10 @@ struct SentenceScore {
   float positive = 0;  // sum of the positive ones
   float negative = 0;  // sum of the magnitudes of the negative ones
   float score = 0;     // NormalizeValence(sum), in [-1, 1]
+  int polar_words = 0;    // tokens with a non-zero valence after the rules
+  float strongest = 0;    // the largest |valence| among them
+  int moves = 0;          // of them, direction words with a figure or a
+                          // quantity ("up 8 %", "losses widened")
   int questions = 0;      // '?' tokens
   int exclamations = 0;   // '!' tokens
   float learned = 0;   // sum of the learned word weights times context
@@ -60,7 +81,8 @@ class SentenceScorer {
   SentenceScorer& operator=(const SentenceScorer&) = delete;
 
   // Scores tokens [begin, end) of `doc` (end <= tokens_size()), leaving
-  // out tokens t with skipped[t] != 0 (boilerplate), and fills `scores`
+  // out tokens t with skipped[t] == kSkipBoilerplate and reading no valence
+  // from those with kInsideName (see TokenSkip), and fills `scores`
   // for the range. Time linear in end - begin.
   SentenceScore Score(const v1::Document& doc, uint32_t begin, uint32_t end,
                       const std::vector<uint8_t>& skipped, TokenScores* scores);
@@ -81,6 +103,11 @@ class SentenceScorer {
     bool scare_quoted = false;  // inside quotes of at most three tokens
     bool be_form = false;       // is, was, were, ...
     bool by = false;
+    // A direction word with a figure or a quantity: "rose 5 %", "losses
+    // widened".
+    bool move = false;
+    // 'a' for "a" ("a few"), 't' for "at" and "very" ("at least").
+    char quantity_head = '\0';
     bool word = false;     // a word (not punctuation, figure or inner word)
     float learned = 0;     // the learned model's weight for the word
     float context = 1.0f;  // negation, hedge, quote and contrast factors

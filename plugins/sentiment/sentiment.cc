@@ -25,12 +25,27 @@ constexpr float kNeutralItemWeight = 0.3f;
 // least this much of it (a mean score times weight, summed).
 constexpr float kMixedMinShare = 0.35f;
 constexpr float kMixedMinMass = 0.4f;
-// A sentence is MIXED when both its positive and negative valence sums
-// reach kSentenceMixedMin and neither side outweighs the other by more than
-// kSentenceMixedMaxRatio; otherwise its net polarity (after contrast
-// weighting) decides, as a reader's "main clause" reading would.
-constexpr float kSentenceMixedMin = 2.0f;
-constexpr float kSentenceMixedMaxRatio = 1.5f;
+// A sentence is never MIXED: as the annotation guidelines ask, its net
+// polarity after contrast weighting decides (a reader's "main clause"
+// reading), and a balanced sentence lands near 0, NEUTRAL. Documents and
+// entities can be MIXED.
+//
+// A sentence whose only sentiment word is milder than this (VADER scale,
+// after the rules) is NEUTRAL: "the plan would create jobs" reports, it
+// does not judge. VADER's raters put words under 1 barely off neutral. A
+// move with a figure is news, however mild its word: "revenue was up 8 %".
+constexpr float kMildWord = 1.0f;
+// Entity labels (see ScoreMean::EntityResult): a side wins with a surplus
+// of kEntityMinNet (one mildly polar mention: a mention's score times its
+// weight); MIXED needs kEntityMixedMinMass on the weaker side and at least
+// kEntityMixedMinShare of the polar mass.
+constexpr float kEntityMinNet = 0.2f;
+constexpr float kEntityMixedMinMass = 0.4f;
+constexpr float kEntityMixedMinShare = 0.4f;
+// The lead: body sentence i < kLeadSentences weighs
+// 1 + kLeadBonus * (1 - i / kLeadSentences).
+constexpr float kLeadBonus = 1.0f;
+constexpr float kLeadSentences = 3.0f;
 
 v1::Sentiment::Label LabelFor(float score, float threshold) {
   if (score >= threshold) return v1::Sentiment::POSITIVE;
@@ -44,16 +59,38 @@ class ScoreMean {
   explicit ScoreMean(float neutral_threshold)
       : neutral_threshold_(neutral_threshold) {}
 
-  void Add(float score, float weight, float magnitude) {
-    if (std::abs(score) < neutral_threshold_) weight *= kNeutralItemWeight;
+  // `polar`: the item's own label is not NEUTRAL.
+  void Add(float score, float weight, float magnitude, bool polar) {
+    if (!polar) weight *= kNeutralItemWeight;
+    any_polar_ = any_polar_ || polar;
     weighted_sum_ += weight * score;
     total_weight_ += weight;
     magnitude_ += magnitude;
     if (score > 0) {
       positive_ += weight * score;
+      if (polar) polar_positive_ += weight * score;
     } else {
       negative_ -= weight * score;
+      if (polar) polar_negative_ -= weight * score;
     }
+  }
+
+  // An entity's label weighs evidence, not the mean: only polar mentions
+  // count, and a side wins when its surplus reaches kEntityMinNet.
+  v1::Sentiment EntityResult() const {
+    v1::Sentiment sentiment = Result();
+    const double net = polar_positive_ - polar_negative_;
+    const double mass = polar_positive_ + polar_negative_;
+    const double minor = std::min(polar_positive_, polar_negative_);
+    if (minor >= kEntityMixedMinMass && minor >= kEntityMixedMinShare * mass) {
+      sentiment.set_label(v1::Sentiment::MIXED);
+    } else if (std::abs(net) >= kEntityMinNet) {
+      sentiment.set_label(net > 0 ? v1::Sentiment::POSITIVE
+                                  : v1::Sentiment::NEGATIVE);
+    } else {
+      sentiment.set_label(v1::Sentiment::NEUTRAL);
+    }
+    return sentiment;
   }
 
   v1::Sentiment Result() const {
@@ -67,7 +104,9 @@ class ScoreMean {
         std::min(positive_, negative_) >= kMixedMinShare * polar) {
       sentiment.set_label(v1::Sentiment::MIXED);
     } else {
-      sentiment.set_label(LabelFor(sentiment.score(), neutral_threshold_));
+      sentiment.set_label(any_polar_ ? LabelFor(sentiment.score(),
+                                                neutral_threshold_)
+                                     : v1::Sentiment::NEUTRAL);
     }
     return sentiment;
   }
@@ -79,6 +118,9 @@ class ScoreMean {
   double magnitude_ = 0;
   double positive_ = 0;
   double negative_ = 0;
+  bool any_polar_ = false;
+  double polar_positive_ = 0;
+  double polar_negative_ = 0;
 };
 
 // Token range of a sentence, clipped to the tokens that exist.
@@ -143,7 +185,8 @@ absl::Status SentimentPlugin::Process(const v1::Document& doc,
   for (const v1::Sentence& sentence : doc.sentences()) {
     if (!sentence.boilerplate()) continue;
     const auto [begin, end] = TokenRange(sentence, token_count);
-    std::fill(skipped.begin() + begin, skipped.begin() + end, 1);
+    std::fill(skipped.begin() + begin, skipped.begin() + end,
+              sentiment_internal::kSkipBoilerplate);
   }
 
   // Entity mentions, by first token, each with its canonical entity's tally.
@@ -172,7 +215,10 @@ absl::Status SentimentPlugin::Process(const v1::Document& doc,
                                return token.span().byte_end() <= byte_begin;
                              }) -
         tokens.begin());
-    if (begin >= token_count || skipped[begin]) continue;
+    if (begin >= token_count ||
+        skipped[begin] == sentiment_internal::kSkipBoilerplate) {
+      continue;
+    }
     const uint32_t end = static_cast<uint32_t>(
         std::partition_point(tokens.begin() + begin, tokens.end(),
                              [&](const v1::Token& token) {
@@ -196,9 +242,35 @@ absl::Status SentimentPlugin::Process(const v1::Document& doc,
   std::stable_sort(
       mentions.begin(), mentions.end(),
       [](const Mention& a, const Mention& b) { return a.begin < b.begin; });
+  // Words of names carry no opinion ("Great Wall Motors", "Trust Bank").
+  // Only names of two or more tokens: a lone capitalized opinion word is
+  // more often a recognizer's mistake than a name. Not in headings, whose
+  // Title Case misleads recognizers ("Giants Lose" as a person). Mentions
+  // are sorted and each token is marked once: linear time.
+  uint32_t marked_until = 0;
+  for (const Mention& mention : mentions) {
+    if (mention.end - mention.begin < 2) continue;
+    for (uint32_t t = std::max(mention.begin, marked_until);
+         t < std::min(mention.end, token_count); ++t) {
+      if (skipped[t] == sentiment_internal::kScoreToken) {
+        skipped[t] = sentiment_internal::kInsideName;
+      }
+    }
+    marked_until = std::max(marked_until, mention.end);
+  }
+  for (const v1::Sentence& sentence : doc.sentences()) {
+    if (!sentence.heading()) continue;
+    const auto [begin, end] = TokenRange(sentence, token_count);
+    for (uint32_t t = begin; t < end; ++t) {
+      if (skipped[t] == sentiment_internal::kInsideName) {
+        skipped[t] = sentiment_internal::kScoreToken;
+      }
+    }
+  }
 
   ScoreMean document(threshold);
   bool seen_body = false;
+  int body_index = 0;  // body sentences (not the headline) seen so far
   for (int i = 0; i < doc.sentences_size(); ++i) {
     const v1::Sentence& sentence = doc.sentences(i);
     v1::SentenceSentiment* result = out->add_sentence_sentiments();
@@ -217,18 +289,25 @@ absl::Status SentimentPlugin::Process(const v1::Document& doc,
                             : sentiment_internal::ModelScore(*model_, s);
     sentiment->set_score(score);
     sentiment->set_magnitude(magnitude);
-    if (std::min(s.positive, s.negative) >= kSentenceMixedMin &&
-        kSentenceMixedMaxRatio * std::min(s.positive, s.negative) >=
-            std::max(s.positive, s.negative)) {
-      sentiment->set_label(v1::Sentiment::MIXED);
-    } else {
-      sentiment->set_label(LabelFor(score, threshold));
+    sentiment->set_label(LabelFor(score, threshold));
+    // One mild word does not make a factual sentence an opinion.
+    if (s.polar_words <= 1 && s.moves == 0 && s.strongest < kMildWord) {
+      sentiment->set_label(v1::Sentiment::NEUTRAL);
     }
+    const bool polar = sentiment->label() != v1::Sentiment::NEUTRAL;
     // The headline: a heading before any other body sentence.
-    const float weight =
-        !seen_body && sentence.heading() ? options_.headline_weight() : 1.0f;
+    const bool headline = !seen_body && sentence.heading();
     seen_body = true;
-    document.Add(score, weight, magnitude);
+    // News puts the story in its lead (the "inverted pyramid"): the first
+    // kLeadSentences body sentences weigh more, fading to 1.
+    float weight = options_.headline_weight();
+    if (!headline) {
+      weight = 1.0f + kLeadBonus * std::max(0.0f, 1.0f - static_cast<float>(
+                                                            body_index) /
+                                                            kLeadSentences);
+      ++body_index;
+    }
+    document.Add(score, weight, magnitude, polar);
 
     // The mentions that start in this sentence. Body sentences do not
     // overlap, so each mention is visited once.
@@ -255,7 +334,8 @@ absl::Status SentimentPlugin::Process(const v1::Document& doc,
       previous_tally = it->tally;
       const float v = mention_valences_[k];
       EntityTally& tally = tallies[it->tally];
-      tally.mean.Add(NormalizeValence(v), weight, std::abs(v));
+      tally.mean.Add(NormalizeValence(v), weight, std::abs(v),
+                     std::abs(NormalizeValence(v)) >= threshold);
       ++tally.mentions;
     }
   }
@@ -266,7 +346,7 @@ absl::Status SentimentPlugin::Process(const v1::Document& doc,
     v1::EntitySentiment* result = out->add_entity_sentiments();
     result->set_canonical(std::move(tally.canonical));
     result->set_type(tally.type);
-    *result->mutable_sentiment() = tally.mean.Result();
+    *result->mutable_sentiment() = tally.mean.EntityResult();
     result->set_mentions(tally.mentions);
   }
   return absl::OkStatus();

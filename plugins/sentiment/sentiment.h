@@ -3,12 +3,16 @@
 //
 // Sentences are scored VADER-style (valences of words and phrases, adjusted
 // by negation, boosters, contrast, hedges, quotes and direction words with
-// figures). The document score is a weighted mean of the body sentences'
-// scores (boilerplate ignored, the headline weighted up), so long articles do
-// not saturate. An entity's score is a weighted mean over its mentions of
-// what each mention's clause says about it (see mention_valence.h): words
-// nearest the mention count most, competition verbs split by subject and
-// object, the rest of the sentence counts a little.
+// figures); words inside names of two or more tokens carry no valence
+// outside headings ("Best Buy"), and a sentence whose only sentiment word is
+// mild is NEUTRAL. The document score is a weighted mean of the body
+// sentences' scores (boilerplate ignored, the headline and the lead weighted
+// up, NEUTRAL sentences weighted down), so long articles do not saturate.
+// An entity's score is a weighted mean over its mentions of what each
+// mention's clause says about it (see mention_valence.h: nearest words,
+// competition verbs, comparisons, speakers, causal verbs); its label weighs
+// the polar mentions only, so that many neutral mentions do not hide a clear
+// story, and is MIXED when both sides carry real weight.
 #ifndef LOUPE_PLUGINS_SENTIMENT_SENTIMENT_H_
 #define LOUPE_PLUGINS_SENTIMENT_SENTIMENT_H_
 

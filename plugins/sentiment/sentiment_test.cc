@@ -239,6 +239,9 @@ TEST(SentimentPluginTest, RisingBadQuantitiesAreBad) {
   EXPECT_LT(Score("Costs rose 8 % ."), 0);
   EXPECT_GT(Score("Costs fell 8 % ."), 0);
   EXPECT_GT(Score("The firm cut costs ."), 0);
+  // The move is at least as strong as the quantity it moves.
+  EXPECT_LE(Score("Losses widened to 300 million ."),
+            Score("The firm has losses ."));
 }
 
 TEST(SentimentPluginTest, NewsWordsAreNotOpinions) {
@@ -448,11 +451,14 @@ TEST(SentimentPluginTest, MixedDocument) {
             v1::Sentiment::POSITIVE);
 }
 
-TEST(SentimentPluginTest, MixedSentence) {
-  EXPECT_EQ(Sentence("The excellent camera is great , and the awful battery is "
-                     "terrible .")
+TEST(SentimentPluginTest, SentencesAreLabelledByTheirMainClause) {
+  // Never MIXED: the clause after "but" wins, whichever way it points.
+  EXPECT_EQ(Sentence("The camera is excellent , but the battery is terrible .")
                 .label(),
-            v1::Sentiment::MIXED);
+            v1::Sentiment::NEGATIVE);
+  EXPECT_EQ(Sentence("The battery is terrible , but the camera is excellent .")
+                .label(),
+            v1::Sentiment::POSITIVE);
 }
 
 TEST(SentimentPluginTest, EntitiesGetTheirOwnClause) {
@@ -543,6 +549,179 @@ TEST(SentimentPluginTest, EntityMentionsAggregateAcrossTheDocument) {
   EXPECT_EQ(texas->type(), v1::Entity::GPE);
   EXPECT_EQ(FindEntity(out, "Globex")->sentiment().label(),
             v1::Sentiment::POSITIVE);
+}
+
+TEST(SentimentPluginTest, OneMildWordLeavesAFactNeutral) {
+  // One mildly rated word ("create" is 0.3 on VADER's scale) does not make a
+  // report an opinion; one clear word does.
+  EXPECT_EQ(Sentence("The council will create a committee on Monday .").label(),
+            v1::Sentiment::NEUTRAL);
+  EXPECT_EQ(Sentence("The council made a terrible decision on Monday .").label(),
+            v1::Sentiment::NEGATIVE);
+  // A figure makes a mild direction word news.
+  EXPECT_EQ(Sentence("Revenue was 40 million euros .").label(),
+            v1::Sentiment::NEUTRAL);
+  EXPECT_EQ(Sentence("Revenue was up 8 % from a year earlier .").label(),
+            v1::Sentiment::POSITIVE);
+  EXPECT_EQ(Sentence("The company reduced its debt by 500 million .").label(),
+            v1::Sentiment::POSITIVE);
+}
+
+TEST(SentimentPluginTest, NegatedNegativesAreOnlyMildlyPositive) {
+  const float negated = Score("The outcome was not a disaster .");
+  EXPECT_GT(negated, 0.0f);
+  EXPECT_LT(negated, -0.5f * Score("The outcome was a disaster ."));
+}
+
+TEST(SentimentPluginTest, FewNegatesButAFewDoesNot) {
+  EXPECT_LT(Score("Few critics praised the sequel ."), 0.0f);
+  EXPECT_GT(Score("A few critics praised the sequel ."), 0.0f);
+  EXPECT_LT(Score("It was the least enjoyable trip ."), 0.0f);
+  EXPECT_GT(Score("It was at least an enjoyable trip ."), 0.0f);
+}
+
+TEST(SentimentPluginTest, ExpectationPhrases) {
+  EXPECT_GT(Score("Quarterly sales were better-than-expected ."), 0.2f);
+  EXPECT_LT(Score("The retailer cut its forecast for the year ."), -0.2f);
+  EXPECT_EQ(Sentence("No wonder the bridge is closed .").label(),
+            v1::Sentiment::NEUTRAL);
+}
+
+TEST(SentimentPluginTest, NameWordsCarryNoSentimentInTheSentence) {
+  DocBuilder with_name;
+  const int s = with_name.Add("Happy Valley Farms opened a depot in Leeds .");
+  with_name.Entity(s, "Happy Valley Farms", "Happy Valley Farms");
+  const v1::Annotations named = RunPlugin(with_name.doc());
+  EXPECT_EQ(named.sentence_sentiments(0).sentiment().label(),
+            v1::Sentiment::NEUTRAL);
+  EXPECT_EQ(named.sentiment().label(), v1::Sentiment::NEUTRAL);
+  // Without the entity the same words are read as words.
+  EXPECT_GT(Score("Happy Valley Farms opened a depot in Leeds ."), 0.1f);
+}
+
+TEST(SentimentPluginTest, HeadlinesKeepTheirWordsEvenInsideNames) {
+  // Title Case fools recognizers; a headline's words keep their valence.
+  DocBuilder builder;
+  const int h = builder.Add("Chip Makers Lose $ 90 billion", true);
+  builder.Entity(h, "Makers Lose", "Makers Lose", v1::Entity::PERSON);
+  const v1::Annotations out = RunPlugin(builder.doc());
+  EXPECT_EQ(out.sentence_sentiments(0).sentiment().label(),
+            v1::Sentiment::NEGATIVE);
+}
+
+TEST(SentimentPluginTest, SpeakersAreNotTheTopic) {
+  DocBuilder builder;
+  const int s = builder.Add(
+      "Initech analysts warned that Acme faces a severe cash crisis .");
+  builder.Entity(s, "Initech", "Initech");
+  builder.Entity(s, "Acme", "Acme");
+  const int t = builder.Add(
+      "According to Hooli , the merger was a disastrous failure .");
+  builder.Entity(t, "Hooli", "Hooli");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  ASSERT_NE(FindEntity(out, "Initech"), nullptr);
+  ASSERT_NE(FindEntity(out, "Acme"), nullptr);
+  ASSERT_NE(FindEntity(out, "Hooli"), nullptr);
+  EXPECT_EQ(FindEntity(out, "Initech")->sentiment().label(),
+            v1::Sentiment::NEUTRAL);
+  EXPECT_EQ(FindEntity(out, "Hooli")->sentiment().label(),
+            v1::Sentiment::NEUTRAL);
+  EXPECT_EQ(FindEntity(out, "Acme")->sentiment().label(),
+            v1::Sentiment::NEGATIVE);
+}
+
+TEST(SentimentPluginTest, SpeakersTalkingAboutThemselvesAreTheTopic) {
+  DocBuilder builder;
+  const int s = builder.Add("Acme said its profit plunged 40 % last year .");
+  builder.Entity(s, "Acme", "Acme");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  ASSERT_NE(FindEntity(out, "Acme"), nullptr);
+  EXPECT_EQ(FindEntity(out, "Acme")->sentiment().label(),
+            v1::Sentiment::NEGATIVE);
+}
+
+TEST(SentimentPluginTest, CausesAreNotTheirEffects) {
+  // The agent of a causal verb does not share its victim's loss.
+  DocBuilder builder;
+  const int s = builder.Add(
+      "Globex triggered a brutal sell-off in Acme shares on Tuesday .");
+  builder.Entity(s, "Globex", "Globex");
+  builder.Entity(s, "Acme", "Acme");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  ASSERT_NE(FindEntity(out, "Globex"), nullptr);
+  ASSERT_NE(FindEntity(out, "Acme"), nullptr);
+  EXPECT_EQ(FindEntity(out, "Acme")->sentiment().label(),
+            v1::Sentiment::NEGATIVE);
+  EXPECT_NE(FindEntity(out, "Globex")->sentiment().label(),
+            v1::Sentiment::NEGATIVE);
+}
+
+TEST(SentimentPluginTest, EffectAndCauseClausesStayApart) {
+  DocBuilder builder;
+  const int s = builder.Add(
+      "Acme shares plunged 17 % after Globex unveiled its own phone .");
+  builder.Entity(s, "Acme", "Acme");
+  builder.Entity(s, "Globex", "Globex");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  ASSERT_NE(FindEntity(out, "Acme"), nullptr);
+  ASSERT_NE(FindEntity(out, "Globex"), nullptr);
+  EXPECT_EQ(FindEntity(out, "Acme")->sentiment().label(),
+            v1::Sentiment::NEGATIVE);
+  EXPECT_EQ(FindEntity(out, "Globex")->sentiment().label(),
+            v1::Sentiment::NEUTRAL);
+}
+
+TEST(SentimentPluginTest, ComparisonsInvertForTheSecondTerm) {
+  DocBuilder builder;
+  const int s = builder.Add("Acme phones are far better than Globex phones .");
+  builder.Entity(s, "Acme", "Acme");
+  builder.Entity(s, "Globex", "Globex");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  ASSERT_NE(FindEntity(out, "Acme"), nullptr);
+  ASSERT_NE(FindEntity(out, "Globex"), nullptr);
+  EXPECT_EQ(FindEntity(out, "Acme")->sentiment().label(),
+            v1::Sentiment::POSITIVE);
+  EXPECT_EQ(FindEntity(out, "Globex")->sentiment().label(),
+            v1::Sentiment::NEGATIVE);
+}
+
+TEST(SentimentPluginTest, EntityLabelsWeighEvidenceNotTheMean) {
+  // Many neutral mentions do not hide two clear ones...
+  DocBuilder builder;
+  const int a = builder.Add("Acme shares plunged 30 % on Monday .");
+  builder.Entity(a, "Acme", "Acme");
+  for (int i = 0; i < 8; ++i) {
+    const int s = builder.Add("Acme has an office in Ohio .");
+    builder.Entity(s, "Acme", "Acme");
+  }
+  const int b = builder.Add("Acme suffered a humiliating defeat .");
+  builder.Entity(b, "Acme", "Acme");
+  // ... and one clear gain against one clear loss is MIXED.
+  const int c = builder.Add("Globex shares soared 40 % in March .");
+  builder.Entity(c, "Globex", "Globex");
+  const int d = builder.Add("Globex shares crashed 45 % in May .");
+  builder.Entity(d, "Globex", "Globex");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  ASSERT_NE(FindEntity(out, "Acme"), nullptr);
+  ASSERT_NE(FindEntity(out, "Globex"), nullptr);
+  EXPECT_EQ(FindEntity(out, "Acme")->sentiment().label(),
+            v1::Sentiment::NEGATIVE);
+  EXPECT_EQ(FindEntity(out, "Globex")->sentiment().label(),
+            v1::Sentiment::MIXED);
+}
+
+TEST(SentimentPluginTest, TheLeadWeighsMoreThanTheTail) {
+  // The same sentences in two orders: the one that leads sets the tone.
+  const auto document = [](bool bad_first) {
+    DocBuilder builder;
+    const char* bad = "The bank reported a disastrous loss .";
+    const char* good = "The bank opened a pleasant new branch .";
+    builder.Add(bad_first ? bad : good);
+    for (int i = 0; i < 3; ++i) builder.Add("The branch is on Main Street .");
+    builder.Add(bad_first ? good : bad);
+    return RunPlugin(builder.doc()).sentiment().score();
+  };
+  EXPECT_LT(document(true), document(false));
 }
 
 TEST(SentimentPluginTest, EmptyDocument) {
