@@ -41,6 +41,7 @@
 #include "loupe/registry.h"
 #include "plugins/builtin_plugins.h"
 #include "plugins/sentiment/lexicon.h"
+#include "plugins/sentiment/rated_snippets.h"
 #include "plugins/sentiment/sentence_scorer.h"
 
 namespace loupe::sentiment_internal {
@@ -79,25 +80,6 @@ struct Model {
   double dense[kDense] = {};
   std::vector<double> words;  // by word id
 };
-
-double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
-  const size_t n = x.size();
-  if (n < 2) return 0;
-  double mx = 0, my = 0;
-  for (size_t i = 0; i < n; ++i) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  double sxy = 0, sxx = 0, syy = 0;
-  for (size_t i = 0; i < n; ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-    syy += (y[i] - my) * (y[i] - my);
-  }
-  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0;
-}
 
 double Predict(const Model& model, const Example& e) {
   double y = 0;
@@ -273,23 +255,18 @@ int Run(int argc, char** argv) {
   absl::flat_hash_map<uint32_t, float> sums;
   for (int f = 0; f < static_cast<int>(std::size(kFiles)); ++f) {
     const fs::path path = fs::path(data_dir) / kFiles[f].name;
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      std::cerr << "cannot read " << path << "\n";
+    absl::StatusOr<std::vector<RatedSnippet>> snippets =
+        ReadRatedSnippets(path.string());
+    if (!snippets.ok()) {
+      std::cerr << snippets.status().message() << "\n";
       return 1;
     }
-    std::string line;
-    while (std::getline(in, line)) {
-      absl::string_view rest = absl::StripSuffix(line, "\r");
-      std::vector<absl::string_view> fields =
-          absl::StrSplit(rest, absl::MaxSplits('\t', 2));
+    for (const RatedSnippet& snippet : *snippets) {
       Example e;
-      double mean;
-      if (fields.size() != 3 || !absl::SimpleAtod(fields[1], &mean)) continue;
-      e.target = mean / 4;
+      e.target = snippet.mean / 4;
       e.file = f;
       absl::StatusOr<v1::Document> doc =
-          (*pipeline)->Analyze(std::string(fields[0]), std::string(fields[2]));
+          (*pipeline)->Analyze(snippet.id, snippet.text);
       if (!doc.ok()) continue;
       const uint32_t token_count = static_cast<uint32_t>(doc->tokens_size());
       skipped.assign(token_count, 0);

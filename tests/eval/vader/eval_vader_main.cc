@@ -29,6 +29,7 @@
 #include "loupe/pipeline.h"
 #include "loupe/registry.h"
 #include "plugins/builtin_plugins.h"
+#include "plugins/sentiment/rated_snippets.h"
 #include "plugins/sentiment/sentiment_options.pb.h"
 
 namespace loupe::eval {
@@ -51,12 +52,6 @@ constexpr const char* kFiles[] = {
     "amazonReviewSnippets_GroundTruth.txt",
 };
 
-struct Snippet {
-  std::string id;
-  double mean = 0;
-  std::string text;
-};
-
 int GoldClass(double mean) { return mean > 0.5 ? 2 : (mean < -0.5 ? 0 : 1); }
 
 int PredictedClass(const v1::Sentiment& s) {
@@ -70,53 +65,6 @@ int PredictedClass(const v1::Sentiment& s) {
     default:
       return 1;
   }
-}
-
-double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
-  const size_t n = x.size();
-  if (n < 2) return 0;
-  double mx = 0, my = 0;
-  for (size_t i = 0; i < n; ++i) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  double sxy = 0, sxx = 0, syy = 0;
-  for (size_t i = 0; i < n; ++i) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) * (x[i] - mx);
-    syy += (y[i] - my) * (y[i] - my);
-  }
-  return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : 0;
-}
-
-// Reads "id<TAB>mean<TAB>text" lines; false with a message on bad lines.
-bool ReadSnippets(const fs::path& path, std::vector<Snippet>* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << "cannot read " << path << "\n";
-    return false;
-  }
-  std::string line;
-  int line_number = 0;
-  while (std::getline(in, line)) {
-    ++line_number;
-    absl::string_view rest = absl::StripSuffix(line, "\r");
-    if (rest.empty()) continue;
-    std::vector<absl::string_view> fields =
-        absl::StrSplit(rest, absl::MaxSplits('\t', 2));
-    Snippet s;
-    if (fields.size() != 3 || !absl::SimpleAtod(fields[1], &s.mean)) {
-      std::cerr << path << ":" << line_number
-                << ": expected id<TAB>mean<TAB>text\n";
-      return false;
-    }
-    s.id = std::string(fields[0]);
-    s.text = std::string(fields[2]);
-    out->push_back(std::move(s));
-  }
-  return true;
 }
 
 int Run(int argc, char** argv) {
@@ -176,8 +124,13 @@ int Run(int argc, char** argv) {
       std::cout << name << ": absent, skipped\n";
       continue;
     }
-    std::vector<Snippet> snippets;
-    if (!ReadSnippets(path, &snippets)) return 1;
+    absl::StatusOr<std::vector<sentiment_internal::RatedSnippet>> read =
+        sentiment_internal::ReadRatedSnippets(path.string());
+    if (!read.ok()) {
+      std::cerr << read.status().message() << "\n";
+      return 1;
+    }
+    const std::vector<sentiment_internal::RatedSnippet>& snippets = *read;
     std::vector<double> gold, predicted;
     int confusion[3][3] = {};
     int failed = 0;
@@ -188,7 +141,7 @@ int Run(int argc, char** argv) {
     };
     std::vector<Miss> misses;
     for (size_t k = 0; k < snippets.size(); ++k) {
-      const Snippet& s = snippets[k];
+      const sentiment_internal::RatedSnippet& s = snippets[k];
       absl::StatusOr<v1::Document> doc = (*pipeline)->Analyze(s.id, s.text);
       if (!doc.ok()) {
         ++failed;
@@ -217,7 +170,7 @@ int Run(int argc, char** argv) {
     }
     std::cout << absl::StrFormat(
         "%-38s %6d %7.3f %6.3f %8.3f %6.3f %6.3f %6.3f%s\n", name,
-        static_cast<int>(gold.size()), Pearson(gold, predicted),
+        static_cast<int>(gold.size()), sentiment_internal::Pearson(gold, predicted),
         total > 0 ? static_cast<double>(correct) / total : 0.0,
         (f1[0] + f1[1] + f1[2]) / 3, f1[0], f1[1], f1[2],
         failed > 0 ? absl::StrFormat("  (%d not analyzed)", failed) : "");
@@ -228,7 +181,7 @@ int Run(int argc, char** argv) {
           misses.end(),
           [](const Miss& a, const Miss& b) { return a.error > b.error; });
       for (size_t k = 0; k < std::min<size_t>(show, misses.size()); ++k) {
-        const Snippet& s = snippets[misses[k].index];
+        const sentiment_internal::RatedSnippet& s = snippets[misses[k].index];
         std::cout << absl::StrFormat("    gold/4 %+.2f predicted %+.2f  %s\n",
                                      s.mean / 4, misses[k].score,
                                      s.text.substr(0, 140));
