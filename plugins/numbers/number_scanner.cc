@@ -1868,6 +1868,12 @@ class Scanner {
       a->unit = b.unit;
     }
     if (how == kOr && !(b.value > a->value)) return false;
+    // Dash-joined ends that do not rise are a score or a code ("won 2-1",
+    // "drew 3-3"), not a range.
+    if (how == kDashJoin && !a->marked && !b.marked && !b.num.scaled &&
+        !(b.value > a->value)) {
+      return false;
+    }
     double low = a->value, high = b.value;
     // The high end's scale binds to an unscaled low end when the low end,
     // read in that scale, is still below the high end: "$3-5 billion",

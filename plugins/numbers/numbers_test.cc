@@ -225,6 +225,15 @@ TEST(NumbersPluginTest, Ranges) {
   EXPECT_DOUBLE_EQ(n.range().low(), 2e9);
 }
 
+TEST(NumbersPluginTest, ScoresAreNotRanges) {
+  EXPECT_EQ(Texts("Rovers won 3-1 and then drew 2-2 at home."),
+            (std::vector<std::string>{"3", "1", "2", "2"}));
+  for (const v1::Number& n : Scan("Rovers won 3-1 at home.")) {
+    EXPECT_FALSE(n.has_range()) << n.text();
+  }
+  EXPECT_TRUE(Find("Expect 8-12 new stores.", "8-12").has_range());
+}
+
 TEST(NumbersPluginTest, Qualifiers) {
   struct Case {
     std::string text, surface, qualifier;
