@@ -303,6 +303,16 @@ class Scanner {
     bool dotted = true;
     bool last_was_single_letter = false;  // after "U" or "U.S"
     size_t dots = 0;
+
+    // A connector inside the word ("high-end", "24/7", "AT&T", "Node.js"):
+    // the word is no longer plain letters, capitalized or dotted initials.
+    void JoinConnector() {
+      has_other = true;
+      capitalized = false;
+      lower_run = 0;
+      dotted = false;
+      last_was_single_letter = false;
+    }
   };
 
   // True if a glue split belongs before the uppercase letter at `p`.
@@ -393,22 +403,14 @@ class Scanner {
       }
       if ((c.cp == '-' || c.cp == 0x2010 || c.cp == 0x2011) && IsAlnum(prev) &&
           IsAlnum(next)) {
-        w.has_other = true;
-        w.capitalized = false;
-        w.lower_run = 0;
-        w.dotted = false;
-        w.last_was_single_letter = false;
+        w.JoinConnector();
         p += c.length;
         continue;
       }
       if ((c.cp == '/' || c.cp == ':' ||
            (c.cp == '&' && IsUpper(prev.cp) && IsUpper(next.cp))) &&
           IsAlnum(prev) && IsAlnum(next)) {
-        w.has_other = true;
-        w.capitalized = false;
-        w.lower_run = 0;
-        w.dotted = false;
-        w.last_was_single_letter = false;
+        w.JoinConnector();
         p += c.length;
         continue;
       }
@@ -427,11 +429,7 @@ class Scanner {
           return end;
         }
         if (next.cls == CharClass::kLetter) {
-          w.has_other = true;
-          w.capitalized = false;
-          w.lower_run = 0;
-          w.dotted = false;
-          w.last_was_single_letter = false;
+          w.JoinConnector();
           p += c.length;
           continue;
         }
@@ -525,11 +523,7 @@ class Scanner {
       }
       if (!next_upper || !w->dotted) {
         // Inner period ("Node.js", "Ph.D").
-        w->has_other = true;
-        w->capitalized = false;
-        w->lower_run = 0;
-        w->dotted = false;
-        w->last_was_single_letter = false;
+        w->JoinConnector();
         return p + 1;
       }
     }
