@@ -2,7 +2,13 @@
 #                  [DEPS <target>...])
 #
 # Builds a Loupe plugin as a loadable shared library lib<name>.so: only the
-# entry point `loupe_plugin_entry` (LOUPE_EXPORT_PLUGIN) is exported. PROTOS
+# entry point `loupe_plugin_entry` (LOUPE_EXPORT_PLUGIN) is exported.
+#
+# A WebAssembly build cannot load libraries, so there the plugin becomes a
+# static library to link into the page's module instead: its entry point is
+# named loupe_plugin_entry_<name> (so that several plugins fit in one
+# program) and <name> is appended to the global property
+# LOUPE_LINKED_PLUGINS, from which web/CMakeLists.txt registers it. PROTOS
 # are the plugin's own messages (its options), compiled with protoc; they may
 # import "loupe/v1/document.proto". Used in this tree and, installed, by
 # find_package(Loupe).
@@ -12,7 +18,15 @@
 # google/protobuf/*.proto).
 function(loupe_add_plugin name)
   cmake_parse_arguments(ARG "" "" "SOURCES;PROTOS;DEPS" ${ARGN})
-  add_library(${name} MODULE ${ARG_SOURCES})
+  if(EMSCRIPTEN)
+    string(MAKE_C_IDENTIFIER "${name}" symbol)
+    add_library(${name} STATIC ${ARG_SOURCES})
+    target_compile_definitions(${name} PRIVATE
+      LOUPE_PLUGIN_LINKED_ENTRY=loupe_plugin_entry_${symbol})
+    set_property(GLOBAL APPEND PROPERTY LOUPE_LINKED_PLUGINS ${name})
+  else()
+    add_library(${name} MODULE ${ARG_SOURCES})
+  endif()
   set_target_properties(${name} PROPERTIES
     C_VISIBILITY_PRESET hidden CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON PREFIX "lib")

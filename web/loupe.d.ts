@@ -159,6 +159,15 @@ export interface PluginSpec {
   optionsDescriptors?: string;
 }
 
+/** One entry of plugins(): the spec and where the plugin came from. */
+export interface PluginInfo extends PluginSpec {
+  /** "builtin", or "linked:<target>" for a plugin linked into a custom
+   *  build (LOUPE_WEB_PLUGINS; see web/README.md). */
+  source: string;
+  /** Plugin ABI version of a linked plugin; 0 for built-ins. */
+  abiVersion: number;
+}
+
 export interface LoupeModule {
   /**
    * Analyzes `text` (must be valid UTF-8 once encoded: a lone surrogate is
@@ -172,7 +181,10 @@ export interface LoupeModule {
    * prefix); empty on error.
    */
   analyzeBinary(text: string, optionsJson?: string): Uint8Array;
-  /** JSON array of PluginSpec: the built-in plugins, in registration order. */
+  /**
+   * JSON array of PluginInfo: the plugins this module has, in registration
+   * order: the built-ins, then any linked into a custom build.
+   */
   plugins(): string;
 }
 

@@ -1,9 +1,11 @@
-// The JavaScript face of Loupe: the built-in plugins behind three embind
-// functions, as thin as the data they pass (strings and bytes).
+// The JavaScript face of Loupe: the built-in plugins, and any linked into a
+// custom build (linked_plugins.h), behind three embind functions, as thin as
+// the data they pass (strings and bytes).
 //
 //   analyze(text, optionsJson?)        -> Document as proto3 JSON
 //   analyzeBinary(text, optionsJson?)  -> Document as serialized protobuf
-//   plugins()                          -> JSON array of PluginSpec
+//   plugins()                          -> JSON array of PluginSpec, each
+//                                         with "source" and "abiVersion"
 //
 // The JSON is the same as `loupe analyze --format json(l)` writes: proto3
 // JSON with every primitive field printed. Failures never throw: analyze()
@@ -28,6 +30,7 @@
 #include "plugins/builtin_plugins.h"
 #include "web/analyze_options.pb.h"
 #include "web/json_writer.h"
+#include "web/linked_plugins.h"
 
 namespace loupe {
 namespace {
@@ -48,6 +51,9 @@ State& GetState() {
   static State* state = [] {
     auto* s = new State;
     s->registry_status = RegisterBuiltinPlugins(&s->registry);
+    if (s->registry_status.ok()) {
+      s->registry_status = RegisterLinkedPlugins(&s->registry);
+    }
     return s;
   }();
   return *state;
@@ -114,7 +120,12 @@ absl::StatusOr<Pipeline*> GetPipeline(const web::AnalyzeOptions& options) {
       config.add_plugin()->set_id(id);
     }
   } else {
+    // As `loupe analyze` does with loaded plugins: linked ones run after
+    // the built-ins, in registration order.
     config = DefaultPipelineConfig();
+    for (const PluginRegistration* r : state.registry.List()) {
+      if (r->source != kBuiltinSource) config.add_plugin()->set_id(r->spec.id());
+    }
   }
   std::string key;
   config.SerializeToString(&key);
@@ -224,7 +235,11 @@ std::string Plugins() {
     absl::StatusOr<std::string> spec = ToJson(r->spec, false);
     if (!spec.ok()) return ErrorJson(spec.status());
     if (json.size() > 1) json += ",";
-    json += *spec;
+    // The spec's object with two more members; a source is a target name
+    // or "builtin", which need no escaping.
+    spec->pop_back();
+    absl::StrAppend(&json, *spec, ",\"source\":\"", r->source,
+                    "\",\"abiVersion\":", r->abi_version, "}");
   }
   json += "]";
   return json;

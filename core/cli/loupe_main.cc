@@ -261,7 +261,7 @@ int Analyze(const Args& args, const PluginRegistry& registry) {
   if (args.pipeline_file.empty()) {
     // Loaded plugins run after the built-ins, in command-line order.
     for (const PluginRegistration* r : registry.List()) {
-      if (r->source != "builtin") config->add_plugin()->set_id(r->spec.id());
+      if (r->source != kBuiltinSource) config->add_plugin()->set_id(r->spec.id());
     }
   }
   absl::StatusOr<std::unique_ptr<Pipeline>> pipeline =

@@ -11,19 +11,16 @@
 
 namespace loupe {
 
-// The ABI versions this loader accepts.
-inline constexpr uint32_t kMinSupportedAbiVersion = 1;
-inline constexpr uint32_t kMaxSupportedAbiVersion = LOUPE_PLUGIN_ABI_VERSION;
-
 // An open plugin library. It must outlive every plugin instance created from
 // it. Its code stays mapped until the process ends, even after destruction
 // (see Open).
 class LoadedLibrary {
  public:
-  // Opens `path` and checks its entry point and ABI version; errors are
-  // FailedPrecondition (cannot open), NotFound (no entry point),
-  // Unimplemented (wrong ABI version) or InvalidArgument (bad spec), each
-  // with a message naming `path`.
+  // Opens `path`, finds its entry point and checks what it returns (see
+  // RegistrationFromApi in plugin_api.h); errors are FailedPrecondition
+  // (cannot open), NotFound (no entry point), Unimplemented (wrong ABI
+  // version) or InvalidArgument (bad spec), each with a message naming
+  // `path`.
   static absl::StatusOr<std::unique_ptr<LoadedLibrary>> Open(
       const std::string& path);
 
@@ -31,9 +28,9 @@ class LoadedLibrary {
   LoadedLibrary& operator=(const LoadedLibrary&) = delete;
   ~LoadedLibrary();
 
-  // The registration of the library's plugin; its factory creates instances
-  // that call into the library.
-  absl::StatusOr<PluginRegistration> MakeRegistration() const;
+  // The registration of the library's plugin, with `path` as its source;
+  // its factory creates instances that call into the library.
+  const PluginRegistration& registration() const { return registration_; }
 
  private:
   LoadedLibrary(std::string path, void* handle, const LoupePluginApi* api)
@@ -42,6 +39,7 @@ class LoadedLibrary {
   std::string path_;
   void* handle_;
   const LoupePluginApi* api_;
+  PluginRegistration registration_;
 };
 
 }  // namespace loupe

@@ -5,6 +5,7 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "document_fields.h"
+#include "plugin_api.h"
 #include "plugin_loader.h"
 
 namespace loupe {
@@ -117,16 +118,23 @@ absl::Status PluginRegistry::LoadLibrary(const std::string& path) {
   absl::StatusOr<std::unique_ptr<LoadedLibrary>> library =
       LoadedLibrary::Open(path);
   if (!library.ok()) return library.status();
-  absl::StatusOr<PluginRegistration> registration =
-      (*library)->MakeRegistration();
-  if (!registration.ok()) return registration.status();
-  if (absl::Status status = Register(*std::move(registration)); !status.ok()) {
+  if (absl::Status status = Register((*library)->registration());
+      !status.ok()) {
     return status;
   }
   libraries_.push_back(*std::move(library));
   return absl::OkStatus();
 }
 #endif  // __EMSCRIPTEN__
+
+absl::Status PluginRegistry::RegisterLinked(const LoupePluginApi* api,
+                                            absl::string_view name) {
+  absl::StatusOr<PluginRegistration> registration = RegistrationFromApi(
+      api, absl::StrCat("linked plugin '", name, "'"),
+      absl::StrCat(kLinkedSourcePrefix, name));
+  if (!registration.ok()) return registration.status();
+  return Register(*std::move(registration));
+}
 
 const PluginRegistration* PluginRegistry::Find(absl::string_view id) const {
   for (const PluginRegistration& plugin : plugins_) {

@@ -1,8 +1,11 @@
 #include "loupe/registry.h"
 
+#include <memory>
+
 #include "gmock/gmock.h"
 #include "google/protobuf/empty.pb.h"
 #include "gtest/gtest.h"
+#include "loupe/plugin_export.h"
 
 namespace loupe {
 namespace {
@@ -82,6 +85,78 @@ TEST(PluginRegistryTest, PointersStayValidAsPluginsAreAdded) {
   }
   EXPECT_EQ(registry.Find("first"), first);
   EXPECT_EQ(first->spec.id(), "first");
+}
+
+// A plugin behind the C ABI, as LOUPE_EXPORT_PLUGIN exports it: one entity
+// over the whole text.
+class WholeTextPlugin : public Plugin {
+ public:
+  using Options = google::protobuf::Empty;
+  static v1::PluginSpec Spec() { return MakeSpec("whole_text"); }
+  static absl::StatusOr<std::unique_ptr<Plugin>> Create(const Options&) {
+    return std::make_unique<WholeTextPlugin>();
+  }
+  absl::Status Process(const v1::Document& doc,
+                       v1::Annotations* out) override {
+    if (doc.text().empty()) return absl::InvalidArgumentError("empty text");
+    v1::Entity* entity = out->add_entities();
+    entity->mutable_span()->set_byte_end(static_cast<uint32_t>(doc.text().size()));
+    entity->set_canonical("whole");
+    return absl::OkStatus();
+  }
+};
+
+const LoupePluginApi* WholeTextApi() {
+  return internal::PluginExporter<WholeTextPlugin>::Api();
+}
+
+TEST(PluginRegistryTest, RegistersALinkedPluginThroughTheCAbi) {
+  PluginRegistry registry;
+  ASSERT_TRUE(registry.RegisterLinked(WholeTextApi(), "libwhole").ok());
+  const PluginRegistration* r = registry.Find("whole_text");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->source, "linked:libwhole");
+  EXPECT_EQ(r->abi_version, LOUPE_PLUGIN_ABI_VERSION);
+
+  auto plugin = r->create(google::protobuf::Any());
+  ASSERT_TRUE(plugin.ok()) << plugin.status();
+  v1::Document doc;
+  doc.set_text("abc");
+  v1::Annotations out;
+  ASSERT_TRUE((*plugin)->Process(doc, &out).ok());
+  ASSERT_EQ(out.entities_size(), 1);
+  EXPECT_EQ(out.entities(0).span().byte_end(), 3u);
+  EXPECT_EQ(out.entities(0).canonical(), "whole");
+  // The plugin's error crosses the ABI with its code and message.
+  doc.clear_text();
+  const absl::Status failed = (*plugin)->Process(doc, &out);
+  EXPECT_EQ(failed.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(failed.message(), "empty text");
+}
+
+TEST(PluginRegistryTest, RejectsLinkedPluginsLikeLoadedOnes) {
+  PluginRegistry registry;
+  const absl::Status none = registry.RegisterLinked(nullptr, "libnone");
+  EXPECT_EQ(none.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_THAT(none.message(), HasSubstr("linked plugin 'libnone'"));
+
+  LoupePluginApi future = *WholeTextApi();
+  future.abi_version = LOUPE_PLUGIN_ABI_VERSION + 1;
+  const absl::Status wrong = registry.RegisterLinked(&future, "libfuture");
+  EXPECT_EQ(wrong.code(), absl::StatusCode::kUnimplemented);
+  EXPECT_THAT(wrong.message(),
+              HasSubstr("linked plugin 'libfuture' has wrong ABI version: got " +
+                        std::to_string(LOUPE_PLUGIN_ABI_VERSION + 1)));
+
+  LoupePluginApi no_process = *WholeTextApi();
+  no_process.process = nullptr;
+  EXPECT_THAT(registry.RegisterLinked(&no_process, "libhalf").message(),
+              HasSubstr("missing functions"));
+  EXPECT_EQ(registry.Find("whole_text"), nullptr);
+
+  ASSERT_TRUE(registry.RegisterLinked(WholeTextApi(), "liba").ok());
+  EXPECT_EQ(registry.RegisterLinked(WholeTextApi(), "libb").code(),
+            absl::StatusCode::kAlreadyExists);
 }
 
 TEST(UnpackOptionsTest, EmptyAnyGivesDefaultsAndWrongTypeIsAnError) {

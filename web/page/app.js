@@ -37,7 +37,11 @@ worker.onmessage = (event) => {
   const m = event.data;
   if (m.type === 'ready') {
     state.ready = true;
-    const list = m.plugins.map((p) => `${p.id} ${p.version}`).join(', ');
+    // Built-ins by name; a plugin linked into a custom build also says so.
+    const list = m.plugins.map((p) => (p.source === 'builtin'
+      ? `${p.id} ${p.version}`
+      : `${p.id} ${p.version} (${p.source}, plugin ABI ${p.abiVersion})`))
+      .join(', ');
     $('engine').textContent = `Analyzer ready (WebAssembly): ${list}.`;
     $('analyze').disabled = false;
     return;

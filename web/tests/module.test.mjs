@@ -25,6 +25,9 @@ test('plugins() lists the built-in plugins with versions', () => {
     assert.match(s.version, /^\d+\.\d+/);
     assert.ok(Array.isArray(s.assignsFields) && s.assignsFields.length > 0);
   }
+  for (const s of specs.filter((p) => ids.indexOf(p.id) < 4)) {
+    assert.deepEqual([s.source, s.abiVersion], ['builtin', 0], s.id);
+  }
 });
 
 test('analyze() runs the default pipeline and records provenance', () => {

@@ -7,45 +7,12 @@
 // <build>/page-large.png (the 5 MB paste, after the error messages).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { browserSupport, serve } from './browser.mjs';
 import { loadLoupe, seedFiles, webDir } from './load_module.mjs';
 
-const chromiumPath = process.env.LOUPE_CHROMIUM || '/usr/bin/chromium';
-let playwright = null;
-try {
-  playwright = await import('playwright-core');
-} catch {
-  playwright = null;
-}
-const skip = !playwright
-    ? 'playwright-core is not installed: run `npm ci` in web/'
-    : (!fs.existsSync(chromiumPath) ? `no browser at ${chromiumPath}` : false);
-
-const kTypes = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript',
-  '.css': 'text/css', '.wasm': 'application/wasm', '.ts': 'text/plain',
-};
-
-// A static file server for the page folder, on a free loopback port.
-function serve(dir) {
-  const server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
-    const name = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = path.join(dir, path.normalize(name));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404);
-      res.end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': kTypes[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => resolve(server));
-  });
-}
+const { skip, launch } = await browserSupport();
 
 const kInvented = 'Nordlicht Energy said on Monday that quarterly profit ' +
     'jumped 18% to €2.4 billion, beating forecasts. Chief executive Anna ' +
@@ -75,12 +42,7 @@ before(async () => {
     article = { name: 'invented.txt', text: kInvented };
   }
   expected = JSON.parse(loupe.analyze(article.text, JSON.stringify({ id: article.name })));
-  browser = await playwright.chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  browser = await launch();
   const context = await browser.newContext({ acceptDownloads: true,
                                              viewport: { width: 1500, height: 1000 } });
   page = await context.newPage();

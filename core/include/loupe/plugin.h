@@ -59,12 +59,19 @@ class Plugin {
 using PluginFactory = std::function<absl::StatusOr<std::unique_ptr<Plugin>>(
     const google::protobuf::Any& options)>;
 
+// PluginRegistration::source of built-in plugins, and the prefix of that of
+// plugins linked into a custom build through the C ABI.
+inline constexpr char kBuiltinSource[] = "builtin";
+inline constexpr char kLinkedSourcePrefix[] = "linked:";
+
 struct PluginRegistration {
   v1::PluginSpec spec;
   PluginFactory create;
-  // "builtin", or the path of the shared library the plugin was loaded from.
-  std::string source = "builtin";
-  // The plugin ABI version of a loaded library; 0 for built-ins.
+  // kBuiltinSource; the path of the shared library the plugin was loaded
+  // from; or "linked:<target>" for a plugin linked in through the C ABI
+  // (PluginRegistry::RegisterLinked).
+  std::string source = kBuiltinSource;
+  // The plugin ABI version of a plugin behind the C ABI; 0 for built-ins.
   int abi_version = 0;
 };
 

@@ -109,9 +109,18 @@ class PluginExporter {
 }  // namespace internal
 }  // namespace loupe
 
+// A plugin linked into a program rather than loaded (loupe_add_plugin in a
+// WebAssembly build) is compiled with LOUPE_PLUGIN_LINKED_ENTRY set to a name
+// of its own, which the macro then defines instead of loupe_plugin_entry.
+#ifdef LOUPE_PLUGIN_LINKED_ENTRY
+#define LOUPE_PLUGIN_ENTRY_FUNCTION LOUPE_PLUGIN_LINKED_ENTRY
+#else
+#define LOUPE_PLUGIN_ENTRY_FUNCTION loupe_plugin_entry
+#endif
+
 #define LOUPE_EXPORT_PLUGIN(PluginClass)                              \
   extern "C" LOUPE_PLUGIN_EXPORT const LoupePluginApi*                \
-  loupe_plugin_entry(void) {                                          \
+  LOUPE_PLUGIN_ENTRY_FUNCTION(void) {                                 \
     return ::loupe::internal::PluginExporter<PluginClass>::Api();     \
   }
 

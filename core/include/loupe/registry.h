@@ -12,6 +12,7 @@
 #include "absl/strings/string_view.h"
 #include "google/protobuf/descriptor.h"
 #include "loupe/plugin.h"
+#include "loupe/plugin_abi.h"
 
 namespace loupe {
 
@@ -34,6 +35,14 @@ class PluginRegistry {
   // version is not supported, or its spec is invalid. The library stays
   // loaded for the registry's lifetime.
   absl::Status LoadLibrary(const std::string& path);
+
+  // Registers a plugin that speaks the C ABI but was linked into this
+  // program instead of loaded: what a custom build of the WebAssembly page
+  // does with the plugins it is given (see loupe_add_plugin). Checks `api`
+  // as LoadLibrary checks a library's; `name` (the plugin's build target)
+  // goes into error messages and the source, "linked:<name>".
+  absl::Status RegisterLinked(const LoupePluginApi* api,
+                              absl::string_view name);
 
   // nullptr when no plugin has this id.
   const PluginRegistration* Find(absl::string_view id) const;
