@@ -52,6 +52,12 @@ absl::StatusOr<uint8_t> ParseTags(absl::string_view text) {
       tags |= kTagDown;
     } else if (tag == "badqty") {
       tags |= kTagBadQuantity;
+    } else if (tag == "own") {
+      tags |= kTagOwn;
+    } else if (tag == "degree") {
+      tags |= kTagDegree;
+    } else if (tag == "goodqty") {
+      tags |= kTagGoodQuantity;
     } else if (tag == "versus") {
       tags |= kTagVersus;
     } else {

@@ -21,6 +21,15 @@ enum LexiconTag : uint8_t {
   kTagDown = 2,         // direction word: goes down
   kTagBadQuantity = 4,  // a quantity whose rise is bad news
   kTagVersus = 8,       // competition verb: subject gets v, object gets -v
+  // A quantity whose rise is good news (sales, profit, guidance): a
+  // direction word acting on it is news in full, figure or not.
+  kTagGoodQuantity = 16,
+  // A superlative of size ("largest", "record"): like a figure, it makes a
+  // nearby direction word news in full.
+  kTagDegree = 32,
+  // A company's own figure (sales, profit, orders): after a reporting word
+  // it makes the speaker the topic, like "its" ("X said sales rose").
+  kTagOwn = 64,
 };
 
 enum class ModifierKind : uint8_t {

@@ -5,6 +5,10 @@
 namespace loupe {
 namespace sentiment_internal {
 
+bool MentionValence::OpensEffect(const TokenScores& scores, uint32_t t) {
+  return (scores.flags[t] & kTokenCause) && scores.valence[t] != 0;
+}
+
 bool MentionValence::IsSource(const TokenScores& scores,
                               const TokenSpan& mention, uint32_t n) const {
   const uint32_t end = std::min(mention.end, n);
@@ -40,8 +44,14 @@ void MentionValence::Compute(const TokenScores& scores,
   clause_begin_.assign(1, 0);
   uint32_t clause = 0;
   for (uint32_t t = 0; t < n; ++t) {
+    // An acting verb opens its object's clause: "X downgraded Y".
+    const bool opens = OpensEffect(scores, t);
+    if (opens && t > clause_begin_.back()) {
+      ++clause;
+      clause_begin_.push_back(t);
+    }
     clause_[t] = clause;
-    if ((scores.flags[t] & kTokenClauseBreak) && t + 1 < n) {
+    if (!opens && (scores.flags[t] & kTokenClauseBreak) && t + 1 < n) {
       ++clause;
       clause_begin_.push_back(t + 1);
     }
@@ -125,8 +135,10 @@ void MentionValence::Compute(const TokenScores& scores,
     // someone else: "X triggered a sell-off in Y".
     double rest = sentence_sum - clause_sum_[c];
     const uint32_t next_clause = clause_[end - 1] + 1;
-    if (next_clause <= clause && (scores.flags[clause_begin_[next_clause] - 1] &
-                                  (kTokenCause | kTokenBecause))) {
+    if (next_clause <= clause &&
+        ((scores.flags[clause_begin_[next_clause] - 1] &
+          (kTokenCause | kTokenBecause)) ||
+         OpensEffect(scores, clause_begin_[next_clause]))) {
       rest -= clause_sum_[next_clause];
     }
     // Nor does a cause share its effect, or an effect its cause: "X fell

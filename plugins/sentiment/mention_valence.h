@@ -33,11 +33,16 @@ struct TokenSpan {
 //   * a speaker is not the topic: a mention followed within kSourceWindow
 //     tokens by a reporting word ("X said", "X analysts warned") or
 //     preceded by "according" keeps kSourceWeight of its valence, unless
-//     the speaker speaks of itself ("X said its sales fell");
+//     the speaker speaks of itself ("X said its sales fell") or of its own
+//     figures ("X said sales fell");
 //   * a causal verb starts a new clause, and what it brings about does not
 //     reach its subject even as the rest of the sentence ("X triggered a
 //     sell-off in Y"); likewise across "after", "amid", "because": "X fell
 //     after Y launched a rival";
+//   * an acting verb with a valence of its own (a kCause word such as
+//     "downgraded", "sued", "fined") opens the clause of its object, which
+//     the valence befalls, not its subject: "X downgraded Y"; in the passive
+//     ("Y was downgraded by X") it stays with its subject;
 //   * the mentions of a clause that "than" opens get the opposite of the
 //     clause before it ("X is cheaper than Y"), which is not theirs;
 //   * the words of a mention itself never count ("Best Buy").
@@ -61,6 +66,9 @@ class MentionValence {
                std::vector<float>* valences);
 
  private:
+  // Whether token t is an acting verb that starts its object's clause.
+  static bool OpensEffect(const TokenScores& scores, uint32_t t);
+
   // Whether a reporting word marks `mention` as a speaker (see above).
   bool IsSource(const TokenScores& scores, const TokenSpan& mention,
                 uint32_t n) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/string_view.h"
 
@@ -49,6 +50,121 @@ bool IsBeForm(absl::string_view w) {
 
 float Sign(float x) { return x < 0 ? -1.0f : 1.0f; }
 
+// A direction word acting on a quantity that matters ("sales rose",
+// "raised its guidance") reaches it over this many tokens.
+constexpr int kQuantityWindow = 3;
+// How far after a falling word its bad quantity may stand ("cut costs").
+constexpr int kBadQuantityAfter = 2;
+// How far back a direction word that opens a comma clause looks for its
+// quantity: "operating profit totalled EUR 9.4 million, down ...".
+constexpr int kAppositionReach = 8;
+// A direction word acting on a quantity that matters is at least this
+// strong: "revenue came in below estimates", "lowered its price target".
+constexpr float kQuantityMoveMin = 1.2f;
+// The valence a comparison of two amounts gives the quantity it moves
+// ("profit was 9, compared with 7"): that of a plain "rose" / "fell".
+constexpr float kComparisonValence = 1.6f;
+// Two amounts this close (relative) are unchanged.
+constexpr double kUnchangedRatio = 0.005;
+// How many items may stand between a comparator and its amounts
+// ("compared with a year-earlier EUR 7 million").
+constexpr int kComparisonGap = 3;
+
+bool IsYear(double amount) {
+  return amount >= 1800 && amount <= 2200 && amount == std::floor(amount);
+}
+
+bool IsCurrencyUnit(absl::string_view text) {
+  if (text == "$" || text == "\xE2\x82\xAC" /* € */ || text == "\xC2\xA3" ||
+      text == "\xC2\xA5") {
+    return true;
+  }
+  if (text.size() != 3) return false;
+  for (char c : text) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+uint32_t UnitHash(absl::string_view unit) {
+  uint32_t h = 2166136261u;  // FNV-1a
+  for (char c : unit) {
+    h = (h ^ static_cast<uint8_t>(absl::ascii_tolower(c))) * 16777619u;
+  }
+  return h == 0 ? 1 : h;
+}
+
+double ScaleOf(absl::string_view word, bool glued) {
+  for (absl::string_view w : {"million", "millions", "mn", "mln"}) {
+    if (absl::EqualsIgnoreCase(word, w)) return 1e6;
+  }
+  for (absl::string_view w : {"billion", "billions", "bn", "bln"}) {
+    if (absl::EqualsIgnoreCase(word, w)) return 1e9;
+  }
+  if (absl::EqualsIgnoreCase(word, "thousand")) return 1e3;
+  if (glued && word.size() == 1) {
+    switch (absl::ascii_tolower(static_cast<unsigned char>(word[0]))) {
+      case 'm':
+        return 1e6;
+      case 'b':
+        return 1e9;
+      case 'k':
+        return 1e3;
+      default:
+        break;
+    }
+  }
+  return 1;
+}
+
+// The largest amount ParseAmount returns.
+constexpr double kMaxAmount = 1e30;
+
+// Reads the figure of a token: digits with thousands commas and a decimal
+// point ("3,000.5"), after a glued prefix of at most three bytes or a
+// currency sign ("EUR13.1mn", "$2bn"), scaled by a glued suffix or by the
+// next token ("8.7 million"). Returns -1 when `text` holds no figure there;
+// `prefix` receives the glued prefix.
+double ParseAmount(absl::string_view text, absl::string_view next,
+                   absl::string_view* prefix) {
+  size_t i = 0;
+  while (i < text.size() && i < 3 &&
+         !absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+    ++i;
+  }
+  if (i >= text.size() ||
+      !absl::ascii_isdigit(static_cast<unsigned char>(text[i]))) {
+    return -1;
+  }
+  *prefix = text.substr(0, i);
+  double value = 0;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (absl::ascii_isdigit(static_cast<unsigned char>(c))) {
+      value = value * 10 + (c - '0');
+    } else if (c == ',' && i + 1 < text.size() &&
+               absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1]))) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  if (i + 1 < text.size() && text[i] == '.' &&
+      absl::ascii_isdigit(static_cast<unsigned char>(text[i + 1]))) {
+    double place = 0.1;
+    for (++i; i < text.size() &&
+              absl::ascii_isdigit(static_cast<unsigned char>(text[i]));
+         ++i) {
+      value += place * (text[i] - '0');
+      place *= 0.1;
+    }
+  }
+  const absl::string_view suffix = text.substr(i);
+  // Capped so that it fits a float: a run of digits may be of any length.
+  return std::min(kMaxAmount, value * (suffix.empty() ? ScaleOf(next, false)
+                                                      : ScaleOf(suffix, true)));
+}
+
 }  // namespace
 
 float NormalizeValence(float sum) {
@@ -70,10 +186,21 @@ float ModelScore(const SentenceModel& model, const SentenceScore& score) {
 bool SentenceScorer::MatchesPhrase(const v1::Document& doc, uint32_t next,
                                    uint32_t end, const Phrase& phrase) {
   if (next + phrase.rest.size() > end) return false;
+  if (next != lookahead_begin_) {
+    lookahead_begin_ = next;
+    lookahead_size_ = 0;
+  }
   for (size_t k = 0; k < phrase.rest.size(); ++k) {
-    NormalizeLexiconWord(TokenText(doc, doc.tokens(static_cast<int>(next + k))),
-                         &next_word_);
-    if (next_word_ != phrase.rest[k]) return false;
+    // The words after a phrase head are normalized once for all its
+    // phrases.
+    if (k >= lookahead_size_) {
+      if (lookahead_.size() <= k) lookahead_.resize(k + 1);
+      NormalizeLexiconWord(
+          TokenText(doc, doc.tokens(static_cast<int>(next + k))),
+          &lookahead_[k]);
+      lookahead_size_ = k + 1;
+    }
+    if (lookahead_[k] != phrase.rest[k]) return false;
   }
   return true;
 }
@@ -82,6 +209,7 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
                              uint32_t end, const std::vector<uint8_t>& skipped,
                              SentenceScore* result) {
   items_.clear();
+  lookahead_begin_ = UINT32_MAX;
   uint32_t consume_until = 0;  // tokens before this belong to a phrase
   bool in_quote = false;
   size_t quote_start = 0;
@@ -112,10 +240,28 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
       continue;
     }
     switch (token.kind()) {
-      case v1::Token::NUMBER:
+      case v1::Token::NUMBER: {
         item.figure = true;
+        const absl::string_view next =
+            t + 1 < end ? TokenText(doc, doc.tokens(static_cast<int>(t + 1)))
+                        : absl::string_view();
+        absl::string_view prefix;
+        item.amount = static_cast<float>(ParseAmount(text, next, &prefix));
+        if (item.amount >= 0) {
+          const absl::string_view previous =
+              t > begin ? TokenText(doc, doc.tokens(static_cast<int>(t - 1)))
+                        : absl::string_view();
+          if (!prefix.empty()) {
+            item.unit = UnitHash(prefix);
+          } else if (IsCurrencyUnit(previous)) {
+            item.unit = UnitHash(previous);
+          } else if (next == "%" || next == "percent") {
+            item.unit = UnitHash("%");
+          }
+        }
         items_.push_back(item);
         continue;
+      }
       case v1::Token::URL:
         items_.push_back(item);
         continue;
@@ -141,6 +287,7 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
                    text == "\xE2\x80\x94" /* — */ ||
                    text == "\xE2\x80\x93" /* – */ || text == "--") {
           item.boundary = true;
+          item.open_paren = text == "(";
         } else if (text == "%" || text == "$" || text == "\xE2\x82\xAC" ||
                    text == "\xC2\xA3" || text == "\xC2\xA5") {
           item.figure = true;
@@ -152,6 +299,31 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
     }
     NormalizeLexiconWord(text, &word_);
     item.word = true;
+    if (text.size() > 3 && IsCurrencyUnit(text.substr(0, 3)) &&
+        absl::ascii_isdigit(static_cast<unsigned char>(text[3]))) {
+      // A currency glued to its figure: "EUR13.1mn".
+      absl::string_view prefix;
+      const absl::string_view next =
+          t + 1 < end ? TokenText(doc, doc.tokens(static_cast<int>(t + 1)))
+                      : absl::string_view();
+      item.amount = static_cast<float>(ParseAmount(text, next, &prefix));
+      item.unit = UnitHash(prefix);
+      item.figure = true;
+      item.word = false;
+      items_.push_back(item);
+      continue;
+    }
+    // The first letter first: this runs for every word.
+    const char head = word_.empty() ? '\0' : word_[0];
+    item.comparator =
+        (head == 'v' && (word_ == "versus" || word_ == "vs" ||
+                         word_ == "vs.")) ||
+        (head == 'a' && word_ == "against");
+    if (head == 'c' && word_ == "compared" && t + 1 < end) {
+      NormalizeLexiconWord(TokenText(doc, doc.tokens(static_cast<int>(t + 1))),
+                           &next_word_);
+      item.comparator = next_word_ == "with" || next_word_ == "to";
+    }
     const LexiconEntry* entry = lexicon_.Find(word_);
     bool phrase_matched = false;
     if (entry != nullptr) {
@@ -247,33 +419,38 @@ void SentenceScorer::ApplyRules() {
       bool figure = false;
       for (int j = i + 1; j < n && j <= i + kFigureWindow; ++j) {
         if (items_[j].boundary) break;
-        if (items_[j].figure) {
+        if (items_[j].figure || (items_[j].tags & kTagDegree)) {
           figure = true;
           break;
         }
       }
       for (int j = i - 1; !figure && j >= 0 && j >= i - kModifierWindow; --j) {
         if (items_[j].boundary) break;
-        figure = items_[j].figure;
+        figure = items_[j].figure || (items_[j].tags & kTagDegree);
       }
       if (!figure) v *= kNoFigureFactor;
       item.move = figure;
       // A rise of something bad is bad: "losses widened", "cut costs".
-      int absorbed = -1;
-      for (int j = i - 1; j >= 0 && j >= i - kModifierWindow; --j) {
-        if (items_[j].boundary || items_[j].comma) break;
-        if (items_[j].tags & kTagBadQuantity) {
-          absorbed = j;
-          break;
-        }
-      }
-      if (absorbed < 0 && (item.tags & kTagDown)) {
-        for (int j = i + 1; j < n && j <= i + 2; ++j) {
-          if (items_[j].boundary || items_[j].comma) break;
-          if (items_[j].tags & kTagBadQuantity) {
-            absorbed = j;
-            break;
-          }
+      // Before the word, or after it: "cut its costs", and right after a
+      // rising one ("higher costs", "a wider loss"; not "rose on inflation
+      // fears", where the quantity is the cause).
+      const int absorbed =
+          FindQuantity(i, kTagBadQuantity, kModifierWindow,
+                       (item.tags & kTagDown) ? kBadQuantityAfter : 1);
+      if (absorbed < 0) {
+        // "sales rose", "raised its full-year guidance", "cut its
+        // forecast": a move of a quantity that matters is news in full,
+        // with the direction word's own sign.
+        const int good = FindQuantity(i, kTagGoodQuantity, kQuantityWindow,
+                                      kQuantityWindow);
+        if (good >= 0) {
+          item.move = true;
+          const float strength =
+              std::max({std::abs(item.valence), std::abs(items_[good].valence),
+                        kQuantityMoveMin});
+          v = Sign(item.valence) * strength;
+          items_[good].valence = 0;
+          items_[good].tags &= static_cast<uint8_t>(~kTagGoodQuantity);
         }
       }
       if (absorbed >= 0) {
@@ -349,6 +526,80 @@ void SentenceScorer::ApplyRules() {
   }
 }
 
+int SentenceScorer::FindQuantity(int i, uint8_t tag, int before,
+                                 int after) const {
+  const int n = static_cast<int>(items_.size());
+  for (int j = i - 1; j >= 0 && j >= i - before; --j) {
+    if (items_[j].boundary) break;
+    if (items_[j].comma) {
+      if (j != i - 1) break;
+      // ", down from ...": the clause before, back to its start.
+      for (int k = j - 1; k >= 0 && k >= j - kAppositionReach; --k) {
+        if (items_[k].boundary || items_[k].comma) break;
+        if (items_[k].tags & tag) return k;
+      }
+      break;
+    }
+    if (items_[j].tags & tag) return j;
+  }
+  for (int j = i + 1; j < n && j <= i + after; ++j) {
+    if (items_[j].boundary || items_[j].comma) break;
+    if (items_[j].tags & tag) return j;
+  }
+  return -1;
+}
+
+void SentenceScorer::ApplyComparison() {
+  const int n = static_cast<int>(items_.size());
+  for (const Item& item : items_) {
+    if (item.move || (item.valence != 0 && (item.tags & (kTagUp | kTagDown)))) {
+      return;  // a direction word already tells the move
+    }
+  }
+  for (int c = 1; c < n; ++c) {
+    // "X, compared with Y", "X versus Y", "X (Y)".
+    const bool paren = items_[c].open_paren;
+    if (!items_[c].comparator && !paren) continue;
+    int current = -1;
+    for (int j = c - 1; j >= 0 && j >= c - 1 - kComparisonGap; --j) {
+      if (items_[j].amount >= 0) {
+        current = j;
+        break;
+      }
+    }
+    int previous = -1;
+    for (int j = c + 1; j < n && j <= c + 1 + kComparisonGap; ++j) {
+      if (items_[j].tags & (kTagGoodQuantity | kTagBadQuantity)) break;
+      if (items_[j].amount >= 0) {
+        previous = j;
+        break;
+      }
+    }
+    if (current < 0 || previous < 0 ||
+        items_[current].unit != items_[previous].unit ||
+        (items_[current].unit == 0 && (IsYear(items_[current].amount) ||
+                                       IsYear(items_[previous].amount)))) {
+      continue;  // "2024 versus 2023" compares periods, not amounts
+    }
+    const double now = items_[current].amount;
+    const double then = items_[previous].amount;
+    if (std::abs(now - then) <= kUnchangedRatio * std::max(now, then)) return;
+    // The quantity compared: the nearest one before the current amount.
+    for (int j = current - 1; j >= 0; --j) {
+      if (items_[j].modifier == ModifierKind::kBut) break;
+      const uint8_t tags = items_[j].tags;
+      if (!(tags & (kTagGoodQuantity | kTagBadQuantity))) continue;
+      const bool rose = now > then;
+      const bool good = (tags & kTagGoodQuantity) ? rose : !rose;
+      items_[j].valence =
+          good ? kComparisonValence : -kComparisonValence * kNegativityBias;
+      items_[j].move = true;
+      return;
+    }
+    return;
+  }
+}
+
 void SentenceScorer::ApplyContrast() {
   const int n = static_cast<int>(items_.size());
   int last_but = -1;
@@ -396,20 +647,27 @@ SentenceScore SentenceScorer::Score(const v1::Document& doc, uint32_t begin,
   Collect(doc, begin, end, skipped, &result);
   const int exclamations = result.exclamations;
   ApplyRules();
+  ApplyComparison();
   ApplyContrast();
-  for (const Item& item : items_) {
+  for (size_t k = 0; k < items_.size(); ++k) {
+    const Item& item = items_[k];
     const uint32_t i = item.token - begin;
     if (item.word && !item.consumed) {
       scores->context[i] = item.context;
       result.learned += item.learned * item.context;
     }
-    if (item.boundary || item.modifier == ModifierKind::kCause ||
-        item.modifier == ModifierKind::kThan) {
+    // A causal or acting verb in the passive ("was downgraded by") leaves
+    // its subject as the one it befalls.
+    const bool cause = item.modifier == ModifierKind::kCause &&
+                       !(item.valence != 0 && k > 0 && items_[k - 1].be_form);
+    if (item.boundary || cause || item.modifier == ModifierKind::kThan) {
       scores->flags[i] |= kTokenClauseBreak;
     }
     if (item.modifier == ModifierKind::kThan) scores->flags[i] |= kTokenThan;
-    if (item.modifier == ModifierKind::kCause) scores->flags[i] |= kTokenCause;
-    if (item.modifier == ModifierKind::kSelf) scores->flags[i] |= kTokenSelf;
+    if (cause) scores->flags[i] |= kTokenCause;
+    if (item.modifier == ModifierKind::kSelf || (item.tags & kTagOwn)) {
+      scores->flags[i] |= kTokenSelf;
+    }
     if (item.modifier == ModifierKind::kBecause) {
       scores->flags[i] |= kTokenBecause;
     }

@@ -1,6 +1,6 @@
 // Rule-based valence of the tokens of one sentence: lexicon look-up, then
-// negation, boosters and dampeners, direction words with figures, hedges,
-// quotes and contrast.
+// negation, boosters and dampeners, direction words with figures and the
+// quantities they move, comparisons of amounts, hedges, quotes and contrast.
 #ifndef LOUPE_PLUGINS_SENTIMENT_SENTENCE_SCORER_H_
 #define LOUPE_PLUGINS_SENTIMENT_SENTENCE_SCORER_H_
 
@@ -32,7 +32,8 @@ enum TokenFlag : uint8_t {
   kTokenThan = 16,        // "than" (ModifierKind::kThan); also a clause break
   kTokenCause = 32,       // a causal verb (ModifierKind::kCause); also a
                           // clause break
-  kTokenSelf = 64,        // "its", "their", ... (ModifierKind::kSelf)
+  kTokenSelf = 64,        // "its", "their", ... (ModifierKind::kSelf), and
+                          // a company's own figure (kTagOwn: "sales")
   kTokenBecause = 128,    // "after", "because" (ModifierKind::kBecause);
                           // also a clause break
 };
@@ -92,12 +93,19 @@ class SentenceScorer {
   struct Item {
     uint32_t token = 0;
     float valence = 0;  // lexicon valence, then the result of the rules
+    // An amount as written ("8.7 million", "EUR13.1mn", "12 %"): its value
+    // with the scale word applied (float: only compared by ratio), and a
+    // hash of its unit ("eur", "$", "%"; 0 when none is written).
+    // amount < 0: not an amount.
+    float amount = -1;
+    uint32_t unit = 0;
     float modifier_value = 0;
     ModifierKind modifier = ModifierKind::kNone;
     uint8_t tags = 0;
     bool figure = false;    // a number, or a % or currency sign
     bool boundary = false;  // a clause break
     bool comma = false;
+    bool open_paren = false;
     bool consumed = false;  // an inner word of a matched phrase
     bool quoted = false;
     bool scare_quoted = false;  // inside quotes of at most three tokens
@@ -108,6 +116,7 @@ class SentenceScorer {
     bool move = false;
     // 'a' for "a" ("a few"), 't' for "at" and "very" ("at least").
     char quantity_head = '\0';
+    bool comparator = false;  // "compared" (with/to), "versus", "against"
     bool word = false;     // a word (not punctuation, figure or inner word)
     float learned = 0;     // the learned model's weight for the word
     float context = 1.0f;  // negation, hedge, quote and contrast factors
@@ -117,7 +126,16 @@ class SentenceScorer {
   void Collect(const v1::Document& doc, uint32_t begin, uint32_t end,
                const std::vector<uint8_t>& skipped, SentenceScore* result);
   void ApplyRules();
+  // "profit was EUR 9 million, compared with EUR 7 million": with no
+  // direction word in the sentence, the order of two amounts of the same
+  // unit tells the direction of the quantity before them.
+  void ApplyComparison();
   void ApplyContrast();
+  // The nearest item with `tag` before i (at most `before` items back) or,
+  // when after > 0, after it (at most `after` items on), within the clause;
+  // -1 if none. A direction word that opens a comma clause looks into the
+  // clause before it: "profit was EUR 9 million, down from EUR 11 million".
+  int FindQuantity(int i, uint8_t tag, int before, int after) const;
   bool MatchesPhrase(const v1::Document& doc, uint32_t next, uint32_t end,
                      const Phrase& phrase);
 
@@ -125,6 +143,11 @@ class SentenceScorer {
   std::vector<Item> items_;
   std::string word_;
   std::string next_word_;
+  // Normalized words from token lookahead_begin_ on, lookahead_size_ of
+  // them valid: MatchesPhrase's cache for the phrases of one head.
+  std::vector<std::string> lookahead_;
+  uint32_t lookahead_begin_ = UINT32_MAX;
+  size_t lookahead_size_ = 0;
 };
 
 }  // namespace sentiment_internal

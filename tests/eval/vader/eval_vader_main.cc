@@ -38,11 +38,14 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr absl::string_view kUsage =
-    "usage: loupe_eval_vader [--data DIR] [--rules-only] [--show N]\n"
+    "usage: loupe_eval_vader [--data DIR] [--rules-only]\n"
+    "                        [--split even|odd|all] [--show N]\n"
     "  --data DIR     the *_GroundTruth.txt files (default: " LOUPE_EVAL_DIR
     "/vader_groundtruth)\n"
     "  --rules-only   score without the learned sentence model\n"
     "  --neutral-threshold X  the plugin's neutral_threshold option\n"
+    "  --split S      score only the snippets with an even (dev) or odd\n"
+    "                 (test) 0-based index in each file; default all\n"
     "  --show N       print the N snippets with the largest errors per file\n";
 
 constexpr const char* kFiles[] = {
@@ -72,6 +75,8 @@ int Run(int argc, char** argv) {
   bool rules_only = false;
   float neutral_threshold = 0;  // the plugin's default
   int show = 0;
+  // -1: all snippets; 0 or 1: only those whose index % 2 is this.
+  int split = -1;
   for (int i = 1; i < argc; ++i) {
     const absl::string_view arg = argv[i];
     if (arg == "--data" && i + 1 < argc) {
@@ -79,6 +84,16 @@ int Run(int argc, char** argv) {
     } else if (arg == "--neutral-threshold" && i + 1 < argc &&
                absl::SimpleAtof(argv[i + 1], &neutral_threshold)) {
       ++i;
+    } else if (arg == "--split" && i + 1 < argc) {
+      const absl::string_view value = argv[++i];
+      if (value == "even") {
+        split = 0;
+      } else if (value == "odd") {
+        split = 1;
+      } else if (value != "all") {
+        std::cerr << kUsage;
+        return 2;
+      }
     } else if (arg == "--rules-only") {
       rules_only = true;
     } else if (arg == "--show" && i + 1 < argc &&
@@ -141,6 +156,7 @@ int Run(int argc, char** argv) {
     };
     std::vector<Miss> misses;
     for (size_t k = 0; k < snippets.size(); ++k) {
+      if (split >= 0 && static_cast<int>(k % 2) != split) continue;
       const sentiment_internal::RatedSnippet& s = snippets[k];
       absl::StatusOr<v1::Document> doc = (*pipeline)->Analyze(s.id, s.text);
       if (!doc.ok()) {
