@@ -79,6 +79,7 @@ absl::StatusOr<ModifierKind> ParseModifierKind(absl::string_view text) {
   if (text == "shift") return ModifierKind::kShift;
   if (text == "cause") return ModifierKind::kCause;
   if (text == "says") return ModifierKind::kSays;
+  if (text == "speaker") return ModifierKind::kSpeaker;
   if (text == "per") return ModifierKind::kPer;
   if (text == "than") return ModifierKind::kThan;
   if (text == "self") return ModifierKind::kSelf;

@@ -46,7 +46,11 @@ enum class ModifierKind : uint8_t {
   kCause,    // a causal verb: what follows is its effect on someone else, not
              // the state of its subject ("X triggered a sell-off in Y")
   kSays,     // a reporting word: a name just before it is the speaker
-             // ("X said", "X analysts warned"), not the topic
+             // ("X said", "X spokesman"), not the topic
+  kSpeaker,  // an outside expert's title ("analyst", "economist"): like
+             // kSays, and a name just before it ("X analyst Jane Doe") or
+             // linked to it ("analysts at X") is the expert's employer,
+             // never the topic, even of "its" or "sales" later on
   kPer,      // a name just after it is the speaker ("according to X")
   kBecause,  // a clause boundary between an effect and its cause ("after",
              // "because"): neither side's mentions get the other's valence

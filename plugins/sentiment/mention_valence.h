@@ -25,7 +25,8 @@ struct TokenSpan {
 //     praised Globex for its disastrous quarter": the nearest wins);
 //   * a competition verb counts in full for every mention of its clause,
 //     with its sign for the mentions before it (subjects) and the opposite
-//     sign for those after it (objects): "X beat Y";
+//     sign for those after it (objects): "X beat Y", fading with the
+//     distance to the nearest such verb like a sentiment word's share;
 //   * the rest of the sentence counts kRestOfSentenceWeight;
 //   * the nearest mention's share of a word fades with distance (down to
 //     kMinNearestWeight): a word far away in a long clause is less surely
@@ -43,6 +44,22 @@ struct TokenSpan {
 //     "downgraded", "sued", "fined") opens the clause of its object, which
 //     the valence befalls, not its subject: "X downgraded Y"; in the passive
 //     ("Y was downgraded by X") it stays with its subject;
+//   * a mention in an aside between commas right after another mention
+//     ("X, a rival of Y, fell") does not take the words after the aside as
+//     the nearest mention before them: the mention the aside is about does;
+//     and it shares only the aside's words as another mention of the
+//     clause; the rest of the clause does not reach it (a list "X, Y, and
+//     Z" is no aside);
+//   * an outside expert's employer is never the topic, not even of "its" or
+//     "sales" later on: "X analyst Jane Doe said", "analysts at X said";
+//   * a mention right after "to" in a clause with a loss before it gets the
+//     opposite of that loss in place of the rest of its clause: it is the
+//     winner ("Y lost market share to X");
+//   * "but" followed within kSubjectWindow tokens by a mention (its own
+//     subject) parts the sentence: the clauses on either side do not reach
+//     each other's mentions as the rest of the sentence, and the contrast's
+//     weighting of the two sides does not apply ("X said sales rose 3 %,
+//     but Y warned of a slump": the rise stays X's in full);
 //   * the mentions of a clause that "than" opens get the opposite of the
 //     clause before it ("X is cheaper than Y"), which is not theirs;
 //   * the words of a mention itself never count ("Best Buy").
@@ -58,6 +75,13 @@ class MentionValence {
   // How far after a reporting word "its", "their", ... make the speaker the
   // topic as well.
   static constexpr uint32_t kSelfWindow = 4;
+  // How many words may stand between a link word and the employer it
+  // names: "analysts at the bank X".
+  static constexpr uint32_t kEmployerGap = 2;
+  // How far after "but" its own subject may start: "but its rival Y".
+  static constexpr uint32_t kSubjectWindow = 3;
+  // The longest aside between commas after a mention, in tokens.
+  static constexpr uint32_t kAsideWindow = 8;
 
   // `scores`: a sentence's, as SentenceScorer::Score filled them.
   // `mentions`: sorted by begin, each with begin < end <= sentence length.
@@ -66,8 +90,24 @@ class MentionValence {
                std::vector<float>* valences);
 
  private:
+  // The share of a word or verb `distance` tokens from a mention (at least
+  // kMinNearestWeight).
+  static float Fade(uint32_t distance);
+
   // Whether token t is an acting verb that starts its object's clause.
   static bool OpensEffect(const TokenScores& scores, uint32_t t);
+
+  // Whether `mention` names an outside expert's employer (see above).
+  static bool IsEmployer(const TokenScores& scores, const TokenSpan& mention,
+                         uint32_t n);
+
+  // Fills aside_owner_ and aside_close_. Reads group_ and in_mention_.
+  void FindAsides(const TokenScores& scores,
+                  absl::Span<const TokenSpan> mentions, uint32_t n);
+
+  // Whether a mention starts within kSubjectWindow tokens from `begin`, in
+  // its clause. Reads in_mention_.
+  bool HasSubject(const TokenScores& scores, uint32_t begin, uint32_t n) const;
 
   // Whether a reporting word marks `mention` as a speaker (see above).
   bool IsSource(const TokenScores& scores, const TokenSpan& mention,
@@ -82,6 +122,18 @@ class MentionValence {
   std::vector<double> nearest_sum_;  // per mention: valence nearest to it
   std::vector<double> nearest_raw_;  // the same without distance weights
   std::vector<double> versus_;       // prefix sums of competition verbs
+  std::vector<uint32_t> last_versus_;  // [t]: the last one before t
+  std::vector<uint32_t> next_versus_;  // [t]: the first one at or after t
+  // Per mention that starts an aside's mention group ("X, a rival of Y,"):
+  // the mention before the aside (X), else m; and the aside's closing
+  // comma, else UINT32_MAX.
+  std::vector<size_t> aside_owner_;
+  std::vector<uint32_t> aside_close_;
+  std::vector<uint32_t> aside_open_;  // and its opening comma
+  std::vector<double> plain_;         // prefix sums of valence outside names
+  std::vector<double> loss_;          // prefix sums of loss words
+  std::vector<uint32_t> segment_;     // per clause: its part between "but"s
+  std::vector<double> segment_sum_;   // per part: plain valence outside names
 };
 
 }  // namespace sentiment_internal

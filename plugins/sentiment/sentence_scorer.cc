@@ -50,6 +50,15 @@ bool IsBeForm(absl::string_view w) {
 
 float Sign(float x) { return x < 0 ? -1.0f : 1.0f; }
 
+// The TokenFlag of a short function word that entity targeting reads:
+// kTokenAnd, kTokenTo or kTokenLink; 0 for the others.
+uint16_t RoleOf(absl::string_view w) {
+  if (w == "and" || w == "or") return kTokenAnd;
+  if (w == "to") return kTokenTo;
+  if (w == "at" || w == "of" || w == "with" || w == "from") return kTokenLink;
+  return 0;
+}
+
 // A direction word acting on a quantity that matters ("sales rose",
 // "raised its guidance") reaches it over this many tokens.
 constexpr int kQuantityWindow = 3;
@@ -357,6 +366,12 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
          (word_ == "least" && items_.back().quantity_head == 't'))) {
       item.modifier = ModifierKind::kNone;
     }
+    if (word_.size() <= 4) item.role = RoleOf(word_);
+    // "not only X but also Y" adds; it does not contrast.
+    if (head == 'a' && word_ == "also" && !items_.empty() &&
+        items_.back().modifier == ModifierKind::kBut) {
+      items_.back().modifier = ModifierKind::kClause;
+    }
     item.quantity_head = word_ == "a" ? 'a'
                          : (word_ == "at" || word_ == "very") ? 't'
                                                               : '\0';
@@ -618,6 +633,7 @@ void SentenceScorer::ApplyContrast() {
       for (int i = 0; i < last_but; ++i) {
         items_[i].valence *= 1.0f - w;
         items_[i].context *= 1.0f - w;
+        items_[i].contrast *= 1.0f - w;
       }
       for (int i = last_but + 1; i < n; ++i) {
         items_[i].valence *= 1.0f + w;
@@ -632,6 +648,7 @@ void SentenceScorer::ApplyContrast() {
       if (items_[j].comma || items_[j].boundary) break;
       items_[j].valence *= w;
       items_[j].context *= w;
+      items_[j].contrast *= w;
     }
   }
 }
@@ -672,10 +689,19 @@ SentenceScore SentenceScorer::Score(const v1::Document& doc, uint32_t begin,
       scores->flags[i] |= kTokenBecause;
     }
     if (item.modifier == ModifierKind::kSays) scores->flags[i] |= kTokenSays;
+    if (item.modifier == ModifierKind::kSpeaker) {
+      scores->flags[i] |= kTokenSays | kTokenSpeaker;
+    }
+    if (item.modifier == ModifierKind::kBut) scores->flags[i] |= kTokenContrast;
+    scores->flags[i] |= item.role;
+    if (item.comma) scores->flags[i] |= kTokenComma;
+    if ((item.tags & kTagDown) && item.valence < 0 && !item.consumed) {
+      scores->flags[i] |= kTokenLoss;
+    }
     if (item.modifier == ModifierKind::kPer) scores->flags[i] |= kTokenPer;
     if (item.tags & kTagVersus) scores->flags[i] |= kTokenVersus;
     if (item.consumed || item.valence == 0) continue;
-    scores->valence[i] = item.valence;
+    scores->valence[i] = item.valence / item.contrast;
     result.sum += item.valence;
     ++result.polar_words;
     if (item.move) ++result.moves;

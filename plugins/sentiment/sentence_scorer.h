@@ -23,11 +23,12 @@ enum TokenSkip : uint8_t {
 };
 
 // Flags of a token in TokenScores.
-enum TokenFlag : uint8_t {
+enum TokenFlag : uint16_t {
   kTokenClauseBreak = 1,  // ends a clause (";", "but", "while", ...; for
                           // entity targeting also a causal verb)
   kTokenVersus = 2,       // a competition verb (see kTagVersus)
-  kTokenSays = 4,         // a reporting word (ModifierKind::kSays)
+  kTokenSays = 4,         // a reporting word (ModifierKind::kSays or
+                          // kSpeaker)
   kTokenPer = 8,          // "according" (ModifierKind::kPer)
   kTokenThan = 16,        // "than" (ModifierKind::kThan); also a clause break
   kTokenCause = 32,       // a causal verb (ModifierKind::kCause); also a
@@ -36,14 +37,27 @@ enum TokenFlag : uint8_t {
                           // a company's own figure (kTagOwn: "sales")
   kTokenBecause = 128,    // "after", "because" (ModifierKind::kBecause);
                           // also a clause break
+  kTokenSpeaker = 256,    // an outside expert's title (kSpeaker: "analyst")
+  kTokenLink = 512,       // "at", "of", "with", "from": "analysts at X"
+  kTokenTo = 1024,        // "to": "lost market share to X"
+  kTokenLoss = 2048,      // a falling word with a negative valence ("lost",
+                          // "fell"): a name after "to" in its clause gains
+  kTokenContrast = 4096,  // "but", "however" (ModifierKind::kBut); also a
+                          // clause break
+  kTokenComma = 8192,     // ","
+  kTokenAnd = 16384,      // "and", "or"
 };
 
 // Per-token results over one sentence, indexed from its first token.
 struct TokenScores {
-  // Valence after all rules; 0 for most tokens. For kTokenVersus tokens it
-  // is the valence for the verb's subject.
+  // Valence after all rules; 0 for most tokens. The clause a contrast or a
+  // concession plays down keeps its full valence here: that weighs clauses
+  // against each other for the sentence's label, but does not make what a
+  // clause says about its own names any smaller ("X rose, but Y fell": X's
+  // rise is no smaller; the stress on Y's fall stays). For kTokenVersus
+  // tokens it is the valence for the verb's subject.
   std::vector<float> valence;
-  std::vector<uint8_t> flags;
+  std::vector<uint16_t> flags;
   // Per word token (not punctuation, figures or inner words of a phrase):
   // the factor its valence would get from negation, hedges, quotes and
   // contrast; 0 for the other tokens. The learned model's word weights are
@@ -120,6 +134,8 @@ class SentenceScorer {
     bool word = false;     // a word (not punctuation, figure or inner word)
     float learned = 0;     // the learned model's weight for the word
     float context = 1.0f;  // negation, hedge, quote and contrast factors
+    float contrast = 1.0f;  // the factors < 1 of contrast and concession
+    uint16_t role = 0;      // kTokenAnd, kTokenTo or kTokenLink, else 0
   };
 
   // Fills items_ for the tokens; counts '!' and '?' into `result`.

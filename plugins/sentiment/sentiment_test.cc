@@ -640,6 +640,133 @@ TEST(SentimentPluginTest, SpeakersTalkingAboutThemselvesAreTheTopic) {
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
 }
 
+TEST(SentimentPluginTest, ExpertsEmployersAreNotTheTopic) {
+  // An analyst's employer is not what the analyst talks about, even when
+  // the analyst speaks of "sales" or "its" (which would make a company
+  // speaking for itself the topic).
+  DocBuilder builder;
+  const int s = builder.Add(
+      "Analysts at Initech said sales at Acme collapsed in the quarter .");
+  builder.Entity(s, "Initech", "Initech");
+  builder.Entity(s, "Acme", "Acme");
+  const int t = builder.Add(
+      "Hooli analyst Jane Doe said its margins shrank sharply and revenue "
+      "plunged 20 % .");
+  builder.Entity(t, "Hooli", "Hooli");
+  const int u = builder.Add(
+      "Economists with the bank Vandelay warned revenue would slump badly .");
+  builder.Entity(u, "Vandelay", "Vandelay");
+  // A spokesperson speaks for the company: its "its" is the company's.
+  const int v = builder.Add(
+      "A Globex spokesman said its sales plunged 30 % last year .");
+  builder.Entity(v, "Globex", "Globex");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  EXPECT_EQ(EntityLabel(out, "Initech"), v1::Sentiment::NEUTRAL);
+  EXPECT_EQ(EntityLabel(out, "Hooli"), v1::Sentiment::NEUTRAL);
+  EXPECT_EQ(EntityLabel(out, "Vandelay"), v1::Sentiment::NEUTRAL);
+  EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
+  EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEGATIVE);
+}
+
+TEST(SentimentPluginTest, WhatALoserLosesToGoesToTheWinner) {
+  DocBuilder builder;
+  const int s = builder.Add(
+      "Acme lost market share to Globex for the third straight year .");
+  builder.Entity(s, "Acme", "Acme");
+  builder.Entity(s, "Globex", "Globex");
+  // "to" without a loss before it changes nothing.
+  const int t = builder.Add("Initech sold its struggling unit to Hooli .");
+  builder.Entity(t, "Initech", "Initech");
+  builder.Entity(t, "Hooli", "Hooli");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
+  EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::POSITIVE);
+  EXPECT_NE(EntityLabel(out, "Hooli"), v1::Sentiment::POSITIVE);
+}
+
+TEST(SentimentPluginTest, ButKeepsEachClauseWithItsOwnNames) {
+  DocBuilder builder;
+  const int s = builder.Add(
+      "Acme said sales rose 3 % , but Globex faces a painful slump .");
+  builder.Entity(s, "Acme", "Acme");
+  builder.Entity(s, "Globex", "Globex");
+  const int t = builder.Add(
+      "Initech shares soared 12 % , but Hooli shares tumbled 9 % .");
+  builder.Entity(t, "Initech", "Initech");
+  builder.Entity(t, "Hooli", "Hooli");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::POSITIVE);
+  EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEGATIVE);
+  EXPECT_EQ(EntityLabel(out, "Initech"), v1::Sentiment::POSITIVE);
+  EXPECT_EQ(EntityLabel(out, "Hooli"), v1::Sentiment::NEGATIVE);
+  // The sentence itself still leans to the clause after "but".
+  EXPECT_LT(out.sentence_sentiments(1).sentiment().score(), 0.0f);
+}
+
+TEST(SentimentPluginTest, FarObjectsOfCompetitionVerbsWeighLess) {
+  const auto globex_score = [](absl::string_view sentence) {
+    DocBuilder builder;
+    const int s = builder.Add(sentence);
+    builder.Entity(s, "Acme", "Acme");
+    builder.Entity(s, "Globex", "Globex");
+    const v1::Annotations out = RunPlugin(builder.doc());
+    const v1::EntitySentiment* globex = FindEntity(out, "Globex");
+    EXPECT_NE(globex, nullptr);
+    return globex == nullptr ? 0.0f : globex->sentiment().score();
+  };
+  const float near = globex_score("Acme beat Globex in the contest .");
+  const float far = globex_score(
+      "Acme beat the makers of cars and of boats and of trucks such as "
+      "Globex in the contest .");
+  EXPECT_LT(near, 0.0f);
+  EXPECT_LT(near, far);
+}
+
+TEST(SentimentPluginTest, ButWithoutASubjectKeepsTheSubject) {
+  // The clause after "but" has no subject of its own: it is still about
+  // Acme (and Globex, only named in it, is not the one fined).
+  DocBuilder builder;
+  const int s = builder.Add(
+      "Acme opened a new office , but was fined heavily by regulators in "
+      "Globex country .");
+  builder.Entity(s, "Acme", "Acme");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
+}
+
+TEST(SentimentPluginTest, NotOnlyButAlsoAdds) {
+  // "but also" adds to what came before: the first clause keeps its full
+  // weight, unlike after a contrasting "but".
+  const float also = Score(
+      "The launch was not only a disaster , but also the buyers were angry .");
+  const float but = Score(
+      "The launch was a disaster , but the buyers were angry .");
+  EXPECT_LT(also, but);
+}
+
+TEST(SentimentPluginTest, PossessivesAppositionsAndComparisons) {
+  DocBuilder builder;
+  const int s = builder.Add("Acme 's shares fell 8 % on Monday .");
+  builder.Entity(s, "Acme", "Acme");
+  const int t = builder.Add(
+      "Globex , the maker of phones , posted a record profit .");
+  builder.Entity(t, "Globex", "Globex");
+  const int u = builder.Add(
+      "Initech , a rival of Hooli , reported a painful loss .");
+  builder.Entity(u, "Initech", "Initech");
+  builder.Entity(u, "Hooli", "Hooli");
+  const int v = builder.Add("Vandelay sales grew faster than Wonka sales .");
+  builder.Entity(v, "Vandelay", "Vandelay");
+  builder.Entity(v, "Wonka", "Wonka");
+  const v1::Annotations out = RunPlugin(builder.doc());
+  EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
+  EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::POSITIVE);
+  EXPECT_EQ(EntityLabel(out, "Initech"), v1::Sentiment::NEGATIVE);
+  EXPECT_NE(EntityLabel(out, "Hooli"), v1::Sentiment::NEGATIVE);
+  EXPECT_EQ(EntityLabel(out, "Vandelay"), v1::Sentiment::POSITIVE);
+  EXPECT_NE(EntityLabel(out, "Wonka"), v1::Sentiment::POSITIVE);
+}
+
 TEST(SentimentPluginTest, CausesAreNotTheirEffects) {
   // The agent of a causal verb does not share its victim's loss.
   DocBuilder builder;
