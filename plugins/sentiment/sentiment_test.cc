@@ -1,6 +1,7 @@
 #include "plugins/sentiment/sentiment.h"
 
 #include <cmath>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,12 @@ class DocBuilder {
     s->set_heading(heading);
     s->set_boilerplate(boilerplate);
     return doc_.sentences_size() - 1;
+  }
+
+  // Marks each name's first run of tokens in sentence `sentence` as an ORG
+  // whose canonical name is the name itself.
+  void Entities(int sentence, std::initializer_list<absl::string_view> names) {
+    for (absl::string_view name : names) Entity(sentence, name, name);
   }
 
   // Marks the `occurrence`-th run of tokens equal to `name` (space-separated)
@@ -481,7 +488,7 @@ TEST(SentimentPluginTest, EntitiesGetTheirOwnClause) {
   const int s =
       builder.Add("Acme shares plummeted 20 % while Globex soared 15 % .");
   builder.Entity(s, "Acme", "Acme Corp");
-  builder.Entity(s, "Globex", "Globex");
+  builder.Entities(s, {"Globex"});
   const v1::Annotations out = RunPlugin(builder.doc());
   const v1::EntitySentiment* acme = FindEntity(out, "Acme Corp");
   const v1::EntitySentiment* globex = FindEntity(out, "Globex");
@@ -497,8 +504,7 @@ TEST(SentimentPluginTest, NearestMentionTakesTheWord) {
   DocBuilder builder;
   const int s =
       builder.Add("Analysts say Acme is thriving and Globex is collapsing .");
-  builder.Entity(s, "Acme", "Acme");
-  builder.Entity(s, "Globex", "Globex");
+  builder.Entities(s, {"Acme", "Globex"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::POSITIVE);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEGATIVE);
@@ -508,7 +514,7 @@ TEST(SentimentPluginTest, NamesAreNotOpinions) {
   // A name made of sentiment words says nothing about its bearer.
   DocBuilder builder;
   const int s = builder.Add("Best Buy opened a store in Ohio .");
-  builder.Entity(s, "Best Buy", "Best Buy");
+  builder.Entities(s, {"Best Buy"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Best Buy"), v1::Sentiment::NEUTRAL);
 }
@@ -517,11 +523,9 @@ TEST(SentimentPluginTest, CompetitionVerbsSplitSubjectAndObject) {
   DocBuilder builder;
   const int a =
       builder.Add("Acme \xE2\x80\x99s new model outperformed Globex .");
-  builder.Entity(a, "Acme", "Acme");
-  builder.Entity(a, "Globex", "Globex");
+  builder.Entities(a, {"Acme", "Globex"});
   const int b = builder.Add("Initech was beaten by Hooli in the tender .");
-  builder.Entity(b, "Initech", "Initech");
-  builder.Entity(b, "Hooli", "Hooli");
+  builder.Entities(b, {"Initech", "Hooli"});
   const v1::Annotations out = RunPlugin(builder.doc());
   for (const auto& [name, label] :
        std::vector<std::pair<std::string, v1::Sentiment::Label>>{
@@ -538,15 +542,14 @@ TEST(SentimentPluginTest, CompetitionVerbsSplitSubjectAndObject) {
 TEST(SentimentPluginTest, EntityMentionsAggregateAcrossTheDocument) {
   DocBuilder builder;
   const int h = builder.Add("Acme loses $ 90 billion as Globex surges", true);
-  builder.Entity(h, "Acme", "Acme");
-  builder.Entity(h, "Globex", "Globex");
+  builder.Entities(h, {"Acme", "Globex"});
   const int s1 = builder.Add("Acme is based in Texas .");
-  builder.Entity(s1, "Acme", "Acme");
+  builder.Entities(s1, {"Acme"});
   builder.Entity(s1, "Texas", "Texas", v1::Entity::GPE);
   const int s2 = builder.Add("Analysts said Acme faces serious headwinds .");
-  builder.Entity(s2, "Acme", "Acme");
+  builder.Entities(s2, {"Acme"});
   const int boiler = builder.Add("Acme is wonderful and great", false, true);
-  builder.Entity(boiler, "Acme", "Acme");
+  builder.Entities(boiler, {"Acme"});
   const v1::Annotations out = RunPlugin(builder.doc());
   const v1::EntitySentiment* acme = FindEntity(out, "Acme");
   ASSERT_NE(acme, nullptr);
@@ -598,7 +601,7 @@ TEST(SentimentPluginTest, ExpectationPhrases) {
 TEST(SentimentPluginTest, NameWordsCarryNoSentimentInTheSentence) {
   DocBuilder with_name;
   const int s = with_name.Add("Happy Valley Farms opened a depot in Leeds .");
-  with_name.Entity(s, "Happy Valley Farms", "Happy Valley Farms");
+  with_name.Entities(s, {"Happy Valley Farms"});
   const v1::Annotations named = RunPlugin(with_name.doc());
   EXPECT_EQ(named.sentence_sentiments(0).sentiment().label(),
             v1::Sentiment::NEUTRAL);
@@ -621,11 +624,10 @@ TEST(SentimentPluginTest, SpeakersAreNotTheTopic) {
   DocBuilder builder;
   const int s = builder.Add(
       "Initech analysts warned that Acme faces a severe cash crisis .");
-  builder.Entity(s, "Initech", "Initech");
-  builder.Entity(s, "Acme", "Acme");
+  builder.Entities(s, {"Initech", "Acme"});
   const int t = builder.Add(
       "According to Hooli , the merger was a disastrous failure .");
-  builder.Entity(t, "Hooli", "Hooli");
+  builder.Entities(t, {"Hooli"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Initech"), v1::Sentiment::NEUTRAL);
   EXPECT_EQ(EntityLabel(out, "Hooli"), v1::Sentiment::NEUTRAL);
@@ -635,7 +637,7 @@ TEST(SentimentPluginTest, SpeakersAreNotTheTopic) {
 TEST(SentimentPluginTest, SpeakersTalkingAboutThemselvesAreTheTopic) {
   DocBuilder builder;
   const int s = builder.Add("Acme said its profit plunged 40 % last year .");
-  builder.Entity(s, "Acme", "Acme");
+  builder.Entities(s, {"Acme"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
 }
@@ -647,19 +649,18 @@ TEST(SentimentPluginTest, ExpertsEmployersAreNotTheTopic) {
   DocBuilder builder;
   const int s = builder.Add(
       "Analysts at Initech said sales at Acme collapsed in the quarter .");
-  builder.Entity(s, "Initech", "Initech");
-  builder.Entity(s, "Acme", "Acme");
+  builder.Entities(s, {"Initech", "Acme"});
   const int t = builder.Add(
       "Hooli analyst Jane Doe said its margins shrank sharply and revenue "
       "plunged 20 % .");
-  builder.Entity(t, "Hooli", "Hooli");
+  builder.Entities(t, {"Hooli"});
   const int u = builder.Add(
       "Economists with the bank Vandelay warned revenue would slump badly .");
-  builder.Entity(u, "Vandelay", "Vandelay");
+  builder.Entities(u, {"Vandelay"});
   // A spokesperson speaks for the company: its "its" is the company's.
   const int v = builder.Add(
       "A Globex spokesman said its sales plunged 30 % last year .");
-  builder.Entity(v, "Globex", "Globex");
+  builder.Entities(v, {"Globex"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Initech"), v1::Sentiment::NEUTRAL);
   EXPECT_EQ(EntityLabel(out, "Hooli"), v1::Sentiment::NEUTRAL);
@@ -672,12 +673,10 @@ TEST(SentimentPluginTest, WhatALoserLosesToGoesToTheWinner) {
   DocBuilder builder;
   const int s = builder.Add(
       "Acme lost market share to Globex for the third straight year .");
-  builder.Entity(s, "Acme", "Acme");
-  builder.Entity(s, "Globex", "Globex");
+  builder.Entities(s, {"Acme", "Globex"});
   // "to" without a loss before it changes nothing.
   const int t = builder.Add("Initech sold its struggling unit to Hooli .");
-  builder.Entity(t, "Initech", "Initech");
-  builder.Entity(t, "Hooli", "Hooli");
+  builder.Entities(t, {"Initech", "Hooli"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::POSITIVE);
@@ -688,12 +687,10 @@ TEST(SentimentPluginTest, ButKeepsEachClauseWithItsOwnNames) {
   DocBuilder builder;
   const int s = builder.Add(
       "Acme said sales rose 3 % , but Globex faces a painful slump .");
-  builder.Entity(s, "Acme", "Acme");
-  builder.Entity(s, "Globex", "Globex");
+  builder.Entities(s, {"Acme", "Globex"});
   const int t = builder.Add(
       "Initech shares soared 12 % , but Hooli shares tumbled 9 % .");
-  builder.Entity(t, "Initech", "Initech");
-  builder.Entity(t, "Hooli", "Hooli");
+  builder.Entities(t, {"Initech", "Hooli"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::POSITIVE);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEGATIVE);
@@ -707,8 +704,7 @@ TEST(SentimentPluginTest, FarObjectsOfCompetitionVerbsWeighLess) {
   const auto globex_score = [](absl::string_view sentence) {
     DocBuilder builder;
     const int s = builder.Add(sentence);
-    builder.Entity(s, "Acme", "Acme");
-    builder.Entity(s, "Globex", "Globex");
+    builder.Entities(s, {"Acme", "Globex"});
     const v1::Annotations out = RunPlugin(builder.doc());
     const v1::EntitySentiment* globex = FindEntity(out, "Globex");
     EXPECT_NE(globex, nullptr);
@@ -729,7 +725,7 @@ TEST(SentimentPluginTest, ButWithoutASubjectKeepsTheSubject) {
   const int s = builder.Add(
       "Acme opened a new office , but was fined heavily by regulators in "
       "Globex country .");
-  builder.Entity(s, "Acme", "Acme");
+  builder.Entities(s, {"Acme"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
 }
@@ -747,17 +743,15 @@ TEST(SentimentPluginTest, NotOnlyButAlsoAdds) {
 TEST(SentimentPluginTest, PossessivesAppositionsAndComparisons) {
   DocBuilder builder;
   const int s = builder.Add("Acme 's shares fell 8 % on Monday .");
-  builder.Entity(s, "Acme", "Acme");
+  builder.Entities(s, {"Acme"});
   const int t = builder.Add(
       "Globex , the maker of phones , posted a record profit .");
-  builder.Entity(t, "Globex", "Globex");
+  builder.Entities(t, {"Globex"});
   const int u = builder.Add(
       "Initech , a rival of Hooli , reported a painful loss .");
-  builder.Entity(u, "Initech", "Initech");
-  builder.Entity(u, "Hooli", "Hooli");
+  builder.Entities(u, {"Initech", "Hooli"});
   const int v = builder.Add("Vandelay sales grew faster than Wonka sales .");
-  builder.Entity(v, "Vandelay", "Vandelay");
-  builder.Entity(v, "Wonka", "Wonka");
+  builder.Entities(v, {"Vandelay", "Wonka"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::POSITIVE);
@@ -772,8 +766,7 @@ TEST(SentimentPluginTest, CausesAreNotTheirEffects) {
   DocBuilder builder;
   const int s = builder.Add(
       "Globex triggered a brutal sell-off in Acme shares on Tuesday .");
-  builder.Entity(s, "Globex", "Globex");
-  builder.Entity(s, "Acme", "Acme");
+  builder.Entities(s, {"Globex", "Acme"});
   const v1::Annotations out = RunPlugin(builder.doc());
   ASSERT_NE(FindEntity(out, "Globex"), nullptr);
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
@@ -785,8 +778,7 @@ TEST(SentimentPluginTest, EffectAndCauseClausesStayApart) {
   DocBuilder builder;
   const int s = builder.Add(
       "Acme shares plunged 17 % after Globex unveiled its own phone .");
-  builder.Entity(s, "Acme", "Acme");
-  builder.Entity(s, "Globex", "Globex");
+  builder.Entities(s, {"Acme", "Globex"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEUTRAL);
@@ -795,8 +787,7 @@ TEST(SentimentPluginTest, EffectAndCauseClausesStayApart) {
 TEST(SentimentPluginTest, ComparisonsInvertForTheSecondTerm) {
   DocBuilder builder;
   const int s = builder.Add("Acme phones are far better than Globex phones .");
-  builder.Entity(s, "Acme", "Acme");
-  builder.Entity(s, "Globex", "Globex");
+  builder.Entities(s, {"Acme", "Globex"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::POSITIVE);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEGATIVE);
@@ -806,18 +797,18 @@ TEST(SentimentPluginTest, EntityLabelsWeighEvidenceNotTheMean) {
   // Many neutral mentions do not hide two clear ones...
   DocBuilder builder;
   const int a = builder.Add("Acme shares plunged 30 % on Monday .");
-  builder.Entity(a, "Acme", "Acme");
+  builder.Entities(a, {"Acme"});
   for (int i = 0; i < 8; ++i) {
     const int s = builder.Add("Acme has an office in Ohio .");
-    builder.Entity(s, "Acme", "Acme");
+    builder.Entities(s, {"Acme"});
   }
   const int b = builder.Add("Acme suffered a humiliating defeat .");
-  builder.Entity(b, "Acme", "Acme");
+  builder.Entities(b, {"Acme"});
   // ... and one clear gain against one clear loss is MIXED.
   const int c = builder.Add("Globex shares soared 40 % in March .");
-  builder.Entity(c, "Globex", "Globex");
+  builder.Entities(c, {"Globex"});
   const int d = builder.Add("Globex shares crashed 45 % in May .");
-  builder.Entity(d, "Globex", "Globex");
+  builder.Entities(d, {"Globex"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEGATIVE);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::MIXED);
@@ -1038,15 +1029,14 @@ TEST(SentimentPluginTest, FinancialNewsSentences) {
 TEST(SentimentPluginTest, ActingVerbsBefallTheirObject) {
   DocBuilder builder;
   const int active = builder.Add("Acme downgraded Globex to sell .");
-  builder.Entity(active, "Acme", "Acme");
-  builder.Entity(active, "Globex", "Globex");
+  builder.Entities(active, {"Acme", "Globex"});
   v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::NEUTRAL);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEGATIVE);
 
   DocBuilder passive;
   const int s = passive.Add("Globex was downgraded by Acme .");
-  passive.Entity(s, "Globex", "Globex");
+  passive.Entities(s, {"Globex"});
   out = RunPlugin(passive.doc());
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEGATIVE);
 }
@@ -1054,9 +1044,9 @@ TEST(SentimentPluginTest, ActingVerbsBefallTheirObject) {
 TEST(SentimentPluginTest, SpeakersReportingTheirOwnFiguresAreTheTopic) {
   DocBuilder builder;
   const int own = builder.Add("Acme said sales rose 9 % .");
-  builder.Entity(own, "Acme", "Acme");
+  builder.Entities(own, {"Acme"});
   const int other = builder.Add("Globex said inflation rose to 4 % .");
-  builder.Entity(other, "Globex", "Globex");
+  builder.Entities(other, {"Globex"});
   const v1::Annotations out = RunPlugin(builder.doc());
   EXPECT_EQ(EntityLabel(out, "Acme"), v1::Sentiment::POSITIVE);
   EXPECT_EQ(EntityLabel(out, "Globex"), v1::Sentiment::NEUTRAL);
