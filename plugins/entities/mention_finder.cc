@@ -236,6 +236,19 @@ bool MentionFinder::AddPartialTokenMention(uint32_t i) {
   const absl::string_view lower = tokens.Lower(i);
   const absl::string_view surface = tokens.Surface(i);
   const Gazetteer& names = lexicon_.names;
+  // Token i, up to byte `byte_end`, names `entry`.
+  const auto add = [&](const GazetteerEntry& entry, uint32_t byte_end) {
+    Mention mention;
+    mention.token_begin = i;
+    mention.token_end = i + 1;
+    mention.byte_begin = t.begin;
+    mention.byte_end = byte_end;
+    mention.type = entry.type;
+    mention.entry = &entry;
+    mention.canonical = entry.canonical;
+    mention.confidence = kPartialTokenConfidence;
+    out_->push_back(std::move(mention));
+  };
   // Plural of a company or product name: "three Baidus".
   if (lower.size() >= 5 && lower.back() == 's' &&
       lower[lower.size() - 2] != 's' && !lexicon_.not_names.Contains(lower)) {
@@ -243,16 +256,7 @@ bool MentionFinder::AddPartialTokenMention(uint32_t i) {
     if (alias != nullptr && !alias->exact && !alias->weak) {
       const GazetteerEntry& entry = names.entry(*alias);
       if (entry.type == v1::Entity::ORG || entry.type == v1::Entity::PRODUCT) {
-        Mention mention;
-        mention.token_begin = i;
-        mention.token_end = i + 1;
-        mention.byte_begin = t.begin;
-        mention.byte_end = t.end;
-        mention.type = entry.type;
-        mention.entry = &entry;
-        mention.canonical = entry.canonical;
-        mention.confidence = kPartialTokenConfidence;
-        out_->push_back(std::move(mention));
+        add(entry, t.end);
         return true;
       }
     }
@@ -266,17 +270,7 @@ bool MentionFinder::AddPartialTokenMention(uint32_t i) {
     const GazetteerAlias* alias = names.Find(lower.substr(0, hyphen));
     if (alias != nullptr && !alias->weak &&
         (!alias->exact || surface.substr(0, hyphen) == alias->surface)) {
-      const GazetteerEntry& entry = names.entry(*alias);
-      Mention mention;
-      mention.token_begin = i;
-      mention.token_end = i + 1;
-      mention.byte_begin = t.begin;
-      mention.byte_end = t.begin + static_cast<uint32_t>(hyphen);
-      mention.type = entry.type;
-      mention.entry = &entry;
-      mention.canonical = entry.canonical;
-      mention.confidence = kPartialTokenConfidence;
-      out_->push_back(std::move(mention));
+      add(names.entry(*alias), t.begin + static_cast<uint32_t>(hyphen));
       return true;
     }
   }
