@@ -33,6 +33,14 @@ v1::PipelineConfig DefaultPipelineConfig() {
   return config;
 }
 
+v1::PipelineConfig DefaultPipelineConfig(const PluginRegistry& registry) {
+  v1::PipelineConfig config = DefaultPipelineConfig();
+  for (const PluginRegistration* r : registry.List()) {
+    if (r->source != kBuiltinSource) config.add_plugin()->set_id(r->spec.id());
+  }
+  return config;
+}
+
 absl::StatusOr<v1::Document> AnalyzeWithBuiltins(
     absl::string_view text, const std::vector<std::string>& plugin_ids) {
   PluginRegistry registry;

@@ -20,6 +20,11 @@ absl::Status RegisterBuiltinPlugins(PluginRegistry* registry);
 // segmenter, numbers, entities, sentiment; all with default options.
 v1::PipelineConfig DefaultPipelineConfig();
 
+// The default pipeline, then every plugin of `registry` that is not built in
+// (loaded from a library or linked into a custom build), in registration
+// order, with default options.
+v1::PipelineConfig DefaultPipelineConfig(const PluginRegistry& registry);
+
 // Runs the built-in plugins `plugin_ids` (default: the default pipeline)
 // over `text`. For tests and evaluation tools.
 absl::StatusOr<v1::Document> AnalyzeWithBuiltins(

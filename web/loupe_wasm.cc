@@ -120,12 +120,8 @@ absl::StatusOr<Pipeline*> GetPipeline(const web::AnalyzeOptions& options) {
       config.add_plugin()->set_id(id);
     }
   } else {
-    // As `loupe analyze` does with loaded plugins: linked ones run after
-    // the built-ins, in registration order.
-    config = DefaultPipelineConfig();
-    for (const PluginRegistration* r : state.registry.List()) {
-      if (r->source != kBuiltinSource) config.add_plugin()->set_id(r->spec.id());
-    }
+    // Linked plugins run after the built-ins, as loaded ones do natively.
+    config = DefaultPipelineConfig(state.registry);
   }
   std::string key;
   config.SerializeToString(&key);

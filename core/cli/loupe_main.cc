@@ -252,17 +252,12 @@ int ListPlugins(const PluginRegistry& registry) {
 int Analyze(const Args& args, const PluginRegistry& registry) {
   absl::StatusOr<v1::PipelineConfig> config =
       args.pipeline_file.empty()
-          ? DefaultPipelineConfig()
+          // Loaded plugins run after the built-ins, in command-line order.
+          ? DefaultPipelineConfig(registry)
           : ReadPipelineConfig(args.pipeline_file, registry);
   if (!config.ok()) {
     std::cerr << "loupe: " << config.status().message() << "\n";
     return kExitUsage;
-  }
-  if (args.pipeline_file.empty()) {
-    // Loaded plugins run after the built-ins, in command-line order.
-    for (const PluginRegistration* r : registry.List()) {
-      if (r->source != kBuiltinSource) config->add_plugin()->set_id(r->spec.id());
-    }
   }
   absl::StatusOr<std::unique_ptr<Pipeline>> pipeline =
       Pipeline::Create(*config, registry);

@@ -34,10 +34,10 @@ absl::StatusOr<std::unique_ptr<LoadedLibrary>> LoadedLibrary::Open(
         LOUPE_PLUGIN_ENTRY_NAME,
         "' (a plugin must define it, e.g. with LOUPE_EXPORT_PLUGIN)"));
   }
-  std::unique_ptr<LoadedLibrary> library(
-      new LoadedLibrary(path, handle, entry()));
+  // Owned from here on, so that every failure below closes the library.
+  std::unique_ptr<LoadedLibrary> library(new LoadedLibrary(handle));
   absl::StatusOr<PluginRegistration> registration = RegistrationFromApi(
-      library->api_, absl::StrCat("plugin library '", path, "'"), path);
+      entry(), absl::StrCat("plugin library '", path, "'"), path);
   if (!registration.ok()) return registration.status();
   library->registration_ = *std::move(registration);
   return library;

@@ -7,7 +7,6 @@
 
 #include "absl/status/statusor.h"
 #include "loupe/plugin.h"
-#include "loupe/plugin_abi.h"
 
 namespace loupe {
 
@@ -33,12 +32,9 @@ class LoadedLibrary {
   const PluginRegistration& registration() const { return registration_; }
 
  private:
-  LoadedLibrary(std::string path, void* handle, const LoupePluginApi* api)
-      : path_(std::move(path)), handle_(handle), api_(api) {}
+  explicit LoadedLibrary(void* handle) : handle_(handle) {}
 
-  std::string path_;
   void* handle_;
-  const LoupePluginApi* api_;
   PluginRegistration registration_;
 };
 
