@@ -83,11 +83,14 @@ bool IsYear(double amount) {
   return amount >= 1800 && amount <= 2200 && amount == std::floor(amount);
 }
 
+// $, €, £, ¥.
+bool IsCurrencySign(absl::string_view text) {
+  return text == "$" || text == "\xE2\x82\xAC" || text == "\xC2\xA3" ||
+         text == "\xC2\xA5";
+}
+
 bool IsCurrencyUnit(absl::string_view text) {
-  if (text == "$" || text == "\xE2\x82\xAC" /* € */ || text == "\xC2\xA3" ||
-      text == "\xC2\xA5") {
-    return true;
-  }
+  if (IsCurrencySign(text)) return true;
   if (text.size() != 3) return false;
   for (char c : text) {
     if (c < 'A' || c > 'Z') return false;
@@ -230,6 +233,12 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
     }
     in_quote = false;
   };
+  // The text of token k of the sentence; empty outside it.
+  const auto text_at = [&](uint32_t k) {
+    return k >= begin && k < end
+               ? TokenText(doc, doc.tokens(static_cast<int>(k)))
+               : absl::string_view();
+  };
   for (uint32_t t = begin; t < end; ++t) {
     if (skipped[t] == kSkipBoilerplate) continue;
     const v1::Token& token = doc.tokens(static_cast<int>(t));
@@ -251,15 +260,11 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
     switch (token.kind()) {
       case v1::Token::NUMBER: {
         item.figure = true;
-        const absl::string_view next =
-            t + 1 < end ? TokenText(doc, doc.tokens(static_cast<int>(t + 1)))
-                        : absl::string_view();
+        const absl::string_view next = text_at(t + 1);
         absl::string_view prefix;
         item.amount = static_cast<float>(ParseAmount(text, next, &prefix));
         if (item.amount >= 0) {
-          const absl::string_view previous =
-              t > begin ? TokenText(doc, doc.tokens(static_cast<int>(t - 1)))
-                        : absl::string_view();
+          const absl::string_view previous = text_at(t - 1);
           if (!prefix.empty()) {
             item.unit = UnitHash(prefix);
           } else if (IsCurrencyUnit(previous)) {
@@ -297,8 +302,7 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
                    text == "\xE2\x80\x93" /* – */ || text == "--") {
           item.boundary = true;
           item.open_paren = text == "(";
-        } else if (text == "%" || text == "$" || text == "\xE2\x82\xAC" ||
-                   text == "\xC2\xA3" || text == "\xC2\xA5") {
+        } else if (text == "%" || IsCurrencySign(text)) {
           item.figure = true;
         }
         items_.push_back(item);
@@ -312,9 +316,7 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
         absl::ascii_isdigit(static_cast<unsigned char>(text[3]))) {
       // A currency glued to its figure: "EUR13.1mn".
       absl::string_view prefix;
-      const absl::string_view next =
-          t + 1 < end ? TokenText(doc, doc.tokens(static_cast<int>(t + 1)))
-                      : absl::string_view();
+      const absl::string_view next = text_at(t + 1);
       item.amount = static_cast<float>(ParseAmount(text, next, &prefix));
       item.unit = UnitHash(prefix);
       item.figure = true;
@@ -329,8 +331,7 @@ void SentenceScorer::Collect(const v1::Document& doc, uint32_t begin,
                          word_ == "vs.")) ||
         (head == 'a' && word_ == "against");
     if (head == 'c' && word_ == "compared" && t + 1 < end) {
-      NormalizeLexiconWord(TokenText(doc, doc.tokens(static_cast<int>(t + 1))),
-                           &next_word_);
+      NormalizeLexiconWord(text_at(t + 1), &next_word_);
       item.comparator = next_word_ == "with" || next_word_ == "to";
     }
     const LexiconEntry* entry = lexicon_.Find(word_);
